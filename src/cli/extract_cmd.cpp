@@ -1,0 +1,186 @@
+// quotex [extract] [PATH...]: the default command.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "cli/commands.hpp"
+#include "quotex/emit.hpp"
+#include "quotex/extractor.hpp"
+#include "read/reader.hpp"
+
+namespace quotex::cli {
+
+namespace {
+
+bool g_pipe_closed = false;
+
+}  // namespace
+
+bool write_out(std::string_view s) {
+  if (g_pipe_closed) return false;
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
+    g_pipe_closed = true;
+    return false;
+  }
+  return true;
+}
+
+bool flush_out() {
+  if (g_pipe_closed) return false;
+  if (std::fflush(stdout) != 0) {
+    g_pipe_closed = true;
+    return false;
+  }
+  return true;
+}
+
+struct ExtractArgs {
+  std::vector<std::string> paths;
+  std::string lang;
+  std::string types;
+  std::string format;
+  std::string doc_date;
+  std::vector<std::string> rules_dirs;
+  bool recursive = false;
+  std::string input = "text";
+  std::string color = "auto";
+  std::string prefilter = "set";
+};
+
+const char* kExamples = R"(Examples:
+  quotex article.txt                      records of one article (text on a terminal)
+  cat article.txt | quotex | jq 'select(.type=="quote")'
+  quotex -r corpus/ --format jsonl > records.jsonl
+  quotex --types quote --lang az --doc-date 2025-10-21 article.txt
+  quotex --input jsonl docs.jsonl         one {"text":..., "id":..., "lang":..., "date":...} per line
+  quotex --rules my-rules/ article.txt    add or override rule packs
+  quotex rules list | quotex rules test   inspect and test the rule packs
+  quotex eval --gold samples/             precision and recall against gold files
+)";
+
+int run_extract(const std::vector<std::string>& args) {
+  ExtractArgs a;
+  CLI::App app{
+      "quotex: extracts quotations, attributions, dates, amounts and targets from news "
+      "text, as one record per finding.",
+      "quotex"};
+  app.footer(kExamples);
+  app.set_version_flag("--version", std::string("quotex ") + QUOTEX_VERSION);
+  app.add_option("paths", a.paths, "Files or folders to read; none or '-' reads stdin");
+  app.add_flag("-r,--recursive", a.recursive,
+               "Read folders recursively (*.txt, *.md; *.jsonl with --input jsonl)");
+  app.add_option("--lang", a.lang,
+                 "Language of every document (az, en, ru, tr, kk); default: detect");
+  app.add_option("--types", a.types,
+                 "Record types to emit, comma-separated: quote,date,amount,target");
+  app.add_option("--format", a.format,
+                 "Output: jsonl, json, csv, tsv, text (default: text on a terminal, else jsonl)")
+      ->check(CLI::IsMember({"jsonl", "json", "csv", "tsv", "text"}));
+  app.add_option("--doc-date", a.doc_date,
+                 "Document date (YYYY-MM-DD) for relative and yearless dates");
+  app.add_option("--rules", a.rules_dirs,
+                 "Folder of rule packs that add to or override the built-in ones");
+  app.add_option("--input", a.input, "Input format: text (one document per file) or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  app.add_option("--color", a.color,
+                 "Colour in text output: auto, always, never (honours NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--prefilter", a.prefilter,
+                 "How rules are preselected: set, doc-set, none (for benchmarks)")
+      ->check(CLI::IsMember({"set", "doc-set", "none"}));
+  std::vector<std::string> argv(args.rbegin(), args.rend());
+  try {
+    app.parse(argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  ExtractOptions opt;
+  opt.lang = a.lang;
+  opt.doc_date = a.doc_date;
+  opt.prefilter = a.prefilter == "none"      ? Prefilter::none
+                  : a.prefilter == "doc-set" ? Prefilter::doc_set
+                                             : Prefilter::set;
+  if (!a.doc_date.empty() &&
+      (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
+    fmt::print(stderr, "quotex: --doc-date must be YYYY-MM-DD, got '{}'\n", a.doc_date);
+    return kExitUsage;
+  }
+  if (!a.types.empty()) {
+    std::size_t b = 0;
+    while (b <= a.types.size()) {
+      std::size_t e = a.types.find(',', b);
+      std::string name = a.types.substr(b, e == std::string::npos ? std::string::npos : e - b);
+      auto t = parse_record_type(name);
+      if (!t) {
+        fmt::print(stderr,
+                   "quotex: --types: unknown type '{}' (quote, date, amount, target, claim)\n",
+                   name);
+        return kExitUsage;
+      }
+      opt.types |= 1u << static_cast<unsigned>(*t);
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+  }
+  const bool tty = isatty(STDOUT_FILENO) != 0;
+  Format format = a.format.empty() ? (tty ? Format::text : Format::jsonl) : *parse_format(a.format);
+  bool color =
+      a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
+
+  std::shared_ptr<const RuleSet> rules;
+  Status st = RuleSet::load(a.rules_dirs, &rules);
+  if (!st.ok()) {
+    for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
+    return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
+  }
+  Extractor extractor(rules, opt);
+
+  if (format == Format::csv || format == Format::tsv) write_out(table_header(format));
+  if (format == Format::json) write_out("[");
+  bool first = true;
+  read::ReadOptions ro;
+  ro.recursive = a.recursive;
+  ro.format = a.input == "jsonl" ? read::InputFormat::jsonl : read::InputFormat::text;
+  bool input_ok = read::read_all(
+      a.paths, ro,
+      [&](Document&& doc) {
+        if (g_pipe_closed) return;
+        std::string out;
+        for (const Record& r : extractor.extract(doc)) {
+          switch (format) {
+            case Format::jsonl:
+              out += to_json(r) + "\n";
+              break;
+            case Format::json:
+              out += (first ? "\n" : ",\n") + to_json(r);
+              first = false;
+              break;
+            case Format::csv:
+            case Format::tsv:
+              out += to_row(r, format);
+              break;
+            case Format::text:
+              out += to_text(r, color);
+              break;
+          }
+        }
+        write_out(out);
+        flush_out();  // records are flushed per document
+      },
+      [&](const Error& e) { fmt::print(stderr, "{}\n", e.to_string()); });
+  if (format == Format::json) write_out(first ? "]\n" : "\n]\n");
+  flush_out();
+  if (g_pipe_closed) return kExitOk;
+  return input_ok ? kExitOk : kExitInput;
+}
+
+}  // namespace quotex::cli

@@ -1,0 +1,62 @@
+// The match stage: runs the sentence rules of a language over each sentence
+// and returns every hit with its named captures.
+//
+// The prefilter decides where and which rules can fire (ExtractOptions::
+// prefilter): by default one RE2::Set pass per sentence names the rules whose
+// pattern matches somewhere in it, and only those run again to collect
+// captures, so a sentence costs one DFA pass however many rules there are.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotex/options.hpp"
+#include "rules/model.hpp"
+#include "text/segment.hpp"
+
+namespace quotex::match {
+
+struct Capture {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool found = false;
+};
+
+struct Hit {
+  const detail::Rule* rule = nullptr;
+  const detail::Pattern* pattern = nullptr;
+  std::size_t begin = 0;  // whole match, normalised offsets
+  std::size_t end = 0;
+  std::size_t sentence = 0;
+  std::map<std::string, Capture, std::less<>> groups;
+
+  const Capture* group(std::string_view name) const {
+    auto it = groups.find(name);
+    return it == groups.end() || !it->second.found ? nullptr : &it->second;
+  }
+  std::string_view text_of(std::string_view doc, std::string_view name) const {
+    const Capture* c = group(name);
+    return c == nullptr ? std::string_view() : doc.substr(c->begin, c->end - c->begin);
+  }
+};
+
+// All hits of the language's sentence rules, ordered by sentence, then by
+// rule priority, then by position.
+std::vector<Hit> match_sentences(std::string_view text, const text::Segments& seg,
+                                 const detail::LanguageRules& lr, Prefilter prefilter);
+
+// Runs one pattern over text[begin, end) and appends its hits (used for
+// sentence rules and by tests). Matches must start and end on word
+// boundaries where they start or end with a letter or digit.
+void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
+              const detail::Pattern& pattern, std::size_t sentence, std::vector<Hit>* out);
+
+// Matches a context pattern: `before` must end at `end` of window
+// [begin, end); `after` must start at `begin`; `inside` must cover it all.
+bool match_context(std::string_view text, std::size_t begin, std::size_t end,
+                   const detail::Rule& rule, const detail::Pattern& pattern, RE2::Anchor anchor,
+                   Hit* hit);
+
+}  // namespace quotex::match

@@ -1,0 +1,203 @@
+#include "quotex/extractor.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "match/matcher.hpp"
+#include "pipeline/trace.hpp"
+#include "resolve/attribution.hpp"
+#include "resolve/names.hpp"
+#include "resolve/numbers.hpp"
+#include "resolve/quotes.hpp"
+#include "rules/model.hpp"
+#include "text/language.hpp"
+#include "text/normalize.hpp"
+#include "text/segment.hpp"
+#include "text/utf8.hpp"
+
+namespace quotex {
+
+namespace {
+
+// Line starts of the original text, for line/col of records.
+class Lines {
+ public:
+  explicit Lines(std::string_view s) : s_(s) {
+    starts_.push_back(0);
+    for (const char* p = s.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', s.size() - (p - s.data())))) != nullptr;
+         ++p) {
+      starts_.push_back(static_cast<std::size_t>(p - s.data()) + 1);
+    }
+  }
+  void locate(std::size_t off, std::size_t* line, std::size_t* col) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+    std::size_t l = static_cast<std::size_t>(it - starts_.begin());
+    *line = l;
+    *col = text::count_code_points(s_.substr(starts_[l - 1], off - starts_[l - 1])) + 1;
+  }
+
+ private:
+  std::string_view s_;
+  std::vector<std::size_t> starts_;
+};
+
+}  // namespace
+
+Extractor::Extractor(std::shared_ptr<const RuleSet> rules, ExtractOptions options)
+    : rules_(std::move(rules)), options_(std::move(options)) {}
+
+std::vector<Record> Extractor::extract(const Document& doc) const {
+  return detail::extract_traced(*this, doc, nullptr);
+}
+
+namespace detail {
+
+std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
+                                   std::vector<TraceEntry>* trace) {
+  const ExtractOptions& opt = ex.options();
+  const CompiledRules& rules = ex.rules().compiled();
+  std::vector<Record> records;
+
+  // normalize -> detect language -> segment
+  const text::NormText norm = text::normalize(doc.text);
+  const std::string_view t = norm.text;
+  std::string lang = !opt.lang.empty() ? opt.lang : doc.lang;
+  if (lang.empty()) lang = text::detect_language(t);
+  const LanguageRules* lr = rules.language(lang);
+  if (lr == nullptr) lr = rules.language("common");
+  const std::string doc_date = !doc.date.empty() ? doc.date : opt.doc_date;
+  const text::Segments seg = text::segment(t, lang);
+
+  // match
+  const std::vector<match::Hit> hits = match::match_sentences(t, seg, *lr, opt.prefilter);
+
+  const Lines lines(doc.text);
+  auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {
+    Record r;
+    r.doc = doc.id;
+    r.type = type;
+    r.start = norm.orig_start(b);
+    r.end = std::max(r.start, norm.orig_end(e));
+    r.text = doc.text.substr(r.start, r.end - r.start);
+    lines.locate(r.start, &r.line, &r.col);
+    r.lang = rule == nullptr || rule->lang == "common" ? lang : rule->lang;
+    r.rule = rule == nullptr ? "common.quote-marks" : rule->id;
+    return r;
+  };
+  auto span_of = [](const match::Hit& h) {
+    const match::Capture* c = h.group("text");
+    return c != nullptr ? std::make_pair(c->begin, c->end) : std::make_pair(h.begin, h.end);
+  };
+
+  // resolve: dates, amounts, targets. Of overlapping hits of one type the
+  // earlier (higher-priority, then longer) wins.
+  std::vector<std::pair<std::size_t, std::size_t>> taken[5];
+  std::vector<const match::Hit*> numeric;
+  for (const match::Hit& h : hits) {
+    if (h.rule->type == RuleType::date || h.rule->type == RuleType::amount ||
+        h.rule->type == RuleType::target) {
+      numeric.push_back(&h);
+    }
+  }
+  std::stable_sort(numeric.begin(), numeric.end(), [](const match::Hit* a, const match::Hit* b) {
+    if (a->rule->priority != b->rule->priority) return a->rule->priority > b->rule->priority;
+    return (a->end - a->begin) > (b->end - b->begin);
+  });
+  for (const match::Hit* h : numeric) {
+    RecordType type = h->rule->type == RuleType::date     ? RecordType::date
+                      : h->rule->type == RuleType::amount ? RecordType::amount
+                                                          : RecordType::target;
+    if (!opt.wants(type)) continue;
+    auto [b, e] = span_of(*h);
+    const std::size_t metric_begin =
+        type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
+    if (type == RecordType::target) b = std::max(b, metric_begin);
+    auto& used = taken[static_cast<int>(type)];
+    bool overlaps = false;
+    for (auto [ub, ue] : used) overlaps |= b < ue && ub < e;
+    if (overlaps) continue;
+    Record r = make(type, b, e, h->rule);
+    bool ok = false;
+    switch (type) {
+      case RecordType::date:
+        ok = resolve::resolve_date(*h, t, lang, doc_date, &r);
+        break;
+      case RecordType::amount:
+        ok = resolve::resolve_amount(*h, t, lang, &r);
+        break;
+      default:
+        ok = resolve::resolve_target(*h, t, lang, *lr, metric_begin, &r);
+        break;
+    }
+    if (!ok) continue;
+    used.emplace_back(b, e);
+    records.push_back(std::move(r));
+  }
+
+  // resolve: quotations and speakers
+  if (opt.wants(RecordType::quote) || trace != nullptr) {
+    const std::vector<resolve::QuoteSpan> spans = resolve::pair_quotes(
+        t, rules.quote_pairs, seg, static_cast<std::size_t>(rules.max_quote_bytes));
+    std::vector<resolve::TraceItem> items;
+    const std::vector<resolve::QuoteCandidate> quotes =
+        resolve::find_quotes(t, seg, spans, hits, *lr, trace != nullptr ? &items : nullptr);
+    std::vector<match::Hit> persons;
+    for (const match::Hit& h : hits) {
+      if (h.rule->type == RuleType::person) {
+        persons.push_back(h);
+        if (trace != nullptr) {
+          const match::Capture* n = h.group("name");
+          const match::Capture* ti = h.group("title");
+          resolve::Range nr = n ? resolve::Range{n->begin, n->end} : resolve::Range{h.begin, h.end};
+          resolve::Range tr = ti ? resolve::Range{ti->begin, ti->end} : resolve::Range{};
+          items.push_back(resolve::TraceItem{h.rule, nr, tr});
+        }
+      }
+    }
+    const std::vector<resolve::ResolvedSpeaker> speakers =
+        resolve::resolve_speakers(t, seg, quotes, persons, *lr);
+    for (std::size_t i = 0; i < quotes.size() && opt.wants(RecordType::quote); ++i) {
+      const resolve::QuoteCandidate& q = quotes[i];
+      const resolve::QuoteCandidate* cue_from = &q;
+      if (q.cue.empty() && q.inherit >= 0) cue_from = &quotes[static_cast<std::size_t>(q.inherit)];
+      Record r = make(RecordType::quote, q.text.begin, q.text.end, q.rule);
+      r.kind = q.kind;
+      r.speaker = speakers[i].speaker;
+      if (!speakers[i].mention.empty()) {
+        r.speaker_start = norm.orig_start(speakers[i].mention.begin);
+        r.speaker_end = norm.orig_end(speakers[i].mention.end);
+        r.speaker_text = doc.text.substr(*r.speaker_start, *r.speaker_end - *r.speaker_start);
+      }
+      if (!cue_from->cue.empty()) {
+        std::size_t cb = norm.orig_start(cue_from->cue.begin),
+                    ce = norm.orig_end(cue_from->cue.end);
+        r.cue = doc.text.substr(cb, ce - cb);
+      }
+      records.push_back(std::move(r));
+    }
+    if (trace != nullptr) {
+      for (const resolve::TraceItem& it : items) {
+        TraceEntry e;
+        e.rule = it.rule->id;
+        std::size_t b = norm.orig_start(it.text.begin), en = norm.orig_end(it.text.end);
+        e.text = doc.text.substr(b, en - b);
+        if (!it.title.empty()) {
+          std::size_t tb = norm.orig_start(it.title.begin), te = norm.orig_end(it.title.end);
+          e.title = doc.text.substr(tb, te - tb);
+        }
+        trace->push_back(std::move(e));
+      }
+    }
+  }
+
+  std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return static_cast<int>(a.type) < static_cast<int>(b.type);
+  });
+  return records;
+}
+
+}  // namespace detail
+
+}  // namespace quotex

@@ -1,0 +1,153 @@
+#include "resolve/attribution.hpp"
+
+#include "quotex/record.hpp"
+
+#include <algorithm>
+
+#include "text/utf8.hpp"
+
+namespace quotex::resolve {
+
+namespace {
+
+// How far attribution looks around a quotation (bytes of normalised text).
+constexpr std::size_t kBeforeWindow = 400;
+constexpr std::size_t kAfterWindow = 300;
+
+std::size_t align_back(std::string_view t, std::size_t i) {
+  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+Range trimmed(std::string_view text, std::size_t b, std::size_t e, std::string_view punct) {
+  std::string_view s = text.substr(b, e - b);
+  std::string_view t = text::trim(s, punct);
+  if (t.empty()) return Range{b, b};
+  std::size_t begin = b + static_cast<std::size_t>(t.data() - s.data());
+  return Range{begin, begin + t.size()};
+}
+
+Range capture(const match::Hit& h, std::string_view name) {
+  const match::Capture* c = h.group(name);
+  return c == nullptr ? Range{} : Range{c->begin, c->end};
+}
+
+// Does a context rule (attribution or not_quote) hold around this span?
+bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const detail::Rule& r,
+                   match::Hit* merged) {
+  merged->groups.clear();
+  match::Hit h;
+  if (!r.before.empty()) {
+    std::size_t from = align_back(text, q.open > kBeforeWindow ? q.open - kBeforeWindow : 0);
+    if (!match::match_context(text, from, q.open, r, r.before, RE2::UNANCHORED, &h)) return false;
+    merged->groups.insert(h.groups.begin(), h.groups.end());
+  }
+  if (!r.after.empty()) {
+    std::size_t to = align_back(text, std::min(text.size(), q.close_end + kAfterWindow));
+    if (!match::match_context(text, q.close_end, to, r, r.after, RE2::ANCHOR_START, &h)) {
+      return false;
+    }
+    for (auto& [k, v] : h.groups) {
+      if (v.found || merged->groups.count(k) == 0) merged->groups[k] = v;
+    }
+  }
+  if (!r.inside.empty()) {
+    if (!match::match_context(text, inner.begin, inner.end, r, r.inside, RE2::ANCHOR_BOTH, &h)) {
+      return false;
+    }
+  }
+  merged->rule = &r;
+  return true;
+}
+
+bool only_space_or_punct(std::string_view s) {
+  return text::trim(s, ".,;:!?-()").empty();
+}
+
+}  // namespace
+
+std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
+                                        const std::vector<QuoteSpan>& spans,
+                                        const std::vector<match::Hit>& hits,
+                                        const detail::LanguageRules& lr,
+                                        std::vector<TraceItem>* trace) {
+  std::vector<QuoteCandidate> out;
+
+  // Reported speech and other quotations found by sentence rules.
+  for (const match::Hit& h : hits) {
+    if (h.rule->type != detail::RuleType::quote) continue;
+    Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
+    t = trimmed(text, t.begin, t.end, ".,;:");
+    if (t.empty()) continue;
+    bool overlaps = false;
+    for (const QuoteCandidate& c : out) overlaps |= t.begin < c.text.end && c.text.begin < t.end;
+    if (overlaps) continue;
+    QuoteCandidate c;
+    c.text = t;
+    c.kind = h.rule->kind.empty() ? QuoteKind::indirect : *parse_quote_kind(h.rule->kind);
+    c.rule = h.rule;
+    c.speaker = capture(h, "speaker");
+    c.cue = capture(h, "cue");
+    out.push_back(c);
+  }
+  const std::size_t reported = out.size();
+
+  int last_attributed = -1;
+  for (const QuoteSpan& q : spans) {
+    if (q.depth != 0) continue;
+    Range inner = trimmed(text, q.inner_begin, q.inner_end, "");
+    if (inner.empty()) continue;
+
+    bool dropped = false;
+    match::Hit h;
+    for (const detail::Rule* r : lr.not_quote_rules) {
+      if (context_holds(text, q, inner, *r, &h)) {
+        if (trace != nullptr) trace->push_back(TraceItem{r, inner, {}});
+        dropped = true;
+        break;
+      }
+    }
+    if (dropped) continue;
+
+    QuoteCandidate c;
+    c.text = inner;
+    c.from_marks = true;
+    for (const detail::Rule* r : lr.attribution_rules) {
+      if (context_holds(text, q, inner, *r, &h)) {
+        c.rule = r;
+        c.kind = r->kind.empty() ? QuoteKind::direct : *parse_quote_kind(r->kind);
+        c.speaker = capture(h, "speaker");
+        c.cue = capture(h, "cue");
+        break;
+      }
+    }
+    if (c.rule == nullptr) {
+      // Inside reported speech: a partial quote of the same speaker.
+      for (std::size_t j = 0; j < reported; ++j) {
+        if (out[j].text.begin <= q.open && q.close_end <= out[j].text.end + 4) {
+          c.inherit = static_cast<int>(j);
+          break;
+        }
+      }
+    }
+    if (c.rule == nullptr && c.inherit < 0 && last_attributed >= 0) {
+      // A quotation standing as a sentence of its own, right after an
+      // attributed one, continues it.
+      const text::Span& s = seg.sentences[seg.sentence_at(q.open)];
+      const std::size_t para = seg.paragraph_at(q.open);
+      const std::size_t prev_para = seg.paragraph_at(out[last_attributed].text.begin);
+      const bool alone = only_space_or_punct(text.substr(s.begin, q.open - s.begin)) &&
+                         only_space_or_punct(text.substr(
+                             q.close_end, s.end > q.close_end ? s.end - q.close_end : 0));
+      if (alone && para <= prev_para + 1) {
+        c.kind = QuoteKind::direct;
+        c.inherit = last_attributed;
+      }
+    }
+    out.push_back(c);
+    if (c.rule != nullptr && !c.speaker.empty()) last_attributed = static_cast<int>(out.size()) - 1;
+  }
+  return out;
+}
+
+}  // namespace quotex::resolve

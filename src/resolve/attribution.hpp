@@ -1,0 +1,54 @@
+// Quotations and their attributions: quote-mark spans classified by the
+// context rules, reported speech from sentence rules, and the links between
+// them (a partial quote inside reported speech shares its speaker).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/matcher.hpp"
+#include "quotex/record.hpp"
+#include "resolve/quotes.hpp"
+#include "rules/model.hpp"
+#include "text/segment.hpp"
+
+namespace quotex::resolve {
+
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+// A quotation before speakers are resolved; offsets in the normalised text.
+struct QuoteCandidate {
+  Range text;
+  QuoteKind kind = QuoteKind::partial;
+  const detail::Rule* rule = nullptr;  // null: quote marks without attribution
+  Range speaker;                       // empty when no mention
+  Range cue;
+  bool from_marks = false;
+  // Index of the candidate whose speaker this one shares (reported speech
+  // that holds it, or the quote it continues); -1 when none.
+  int inherit = -1;
+};
+
+// Something a rule did that leaves no record: a quote the not_quote rule
+// dropped, or a person a person rule found. Used by `rules test`.
+struct TraceItem {
+  const detail::Rule* rule = nullptr;
+  Range text;
+  Range title;
+};
+
+// Builds the quote candidates of a document from its quote-mark spans and
+// the sentence hits of quote rules.
+std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
+                                        const std::vector<QuoteSpan>& spans,
+                                        const std::vector<match::Hit>& hits,
+                                        const detail::LanguageRules& lr,
+                                        std::vector<TraceItem>* trace);
+
+}  // namespace quotex::resolve

@@ -1,0 +1,335 @@
+#include "resolve/names.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <map>
+
+#include "text/utf8.hpp"
+
+namespace quotex::resolve {
+
+namespace {
+
+struct Token {
+  std::size_t begin, end;  // normalised offsets
+  std::string_view s;
+};
+
+std::vector<Token> tokens_of(std::string_view text, Range r) {
+  std::vector<Token> out;
+  std::size_t i = r.begin;
+  while (i < r.end) {
+    while (i < r.end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
+                         text[i] == ',')) {
+      ++i;
+    }
+    std::size_t b = i;
+    while (i < r.end && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r' &&
+           text[i] != ',') {
+      ++i;
+    }
+    if (i > b) out.push_back(Token{b, i, text.substr(b, i - b)});
+  }
+  return out;
+}
+
+bool capitalised(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t len;
+  return u_isupper(text::decode(s, 0, &len)) != 0;
+}
+
+bool in_lexicon(const detail::Lexicon* lex, std::string_view word, const std::string& lang,
+                std::string* value = nullptr) {
+  if (lex == nullptr) return false;
+  std::string key = text::fold_key(word, lang);
+  if (auto it = lex->values.find(key); it != lex->values.end()) {
+    if (value != nullptr) *value = it->second;
+    return true;
+  }
+  for (const std::string& w : lex->words) {
+    if (text::fold_key(w, lang) == key) {
+      if (value != nullptr) *value = key;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ends_with_vowel(std::string_view s) {
+  static const std::string_view vowels[] = {"a", "e", "i", "o", "u", "ı", "ə", "ö", "ü",
+                                            "а", "е", "и", "о", "у", "ы", "э", "ю", "я"};
+  for (std::string_view v : vowels) {
+    if (s.ends_with(v)) return true;
+  }
+  return false;
+}
+
+enum class MentionKind { none, pronoun, title, name };
+
+struct Mention {
+  MentionKind kind = MentionKind::none;
+  std::string role;                 // of a title
+  std::vector<std::string> tokens;  // name tokens (last one may carry a suffix)
+  Range shown;                      // range reported as speaker_text
+  std::size_t pos = 0;
+};
+
+Mention parse_mention(std::string_view text, Range r, const detail::LanguageRules& lr) {
+  Mention m;
+  m.pos = r.begin;
+  std::vector<Token> toks = tokens_of(text, r);
+  if (toks.empty()) return m;
+  m.shown = Range{toks.front().begin, toks.back().end};
+  if (toks.size() == 1 && in_lexicon(lr.pronoun, toks[0].s, lr.lang)) {
+    m.kind = MentionKind::pronoun;
+    return m;
+  }
+  // The last title word (or two-word title) splits the mention.
+  std::size_t name_from = 0;
+  bool has_title = false;
+  std::size_t title_at = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::string role;
+    if (i + 1 < toks.size()) {
+      std::string two = std::string(toks[i].s) + " " + std::string(toks[i + 1].s);
+      if (in_lexicon(lr.title, two, lr.lang, &role)) {
+        has_title = true, title_at = i, name_from = i + 2, m.role = role;
+        ++i;
+        continue;
+      }
+    }
+    if (in_lexicon(lr.title, toks[i].s, lr.lang, &role)) {
+      has_title = true, title_at = i, name_from = i + 1, m.role = role;
+    }
+  }
+  for (std::size_t i = name_from; i < toks.size(); ++i) {
+    if (!capitalised(toks[i].s)) continue;
+    if (m.tokens.empty() && in_lexicon(lr.not_name, toks[i].s, lr.lang)) continue;
+    m.tokens.emplace_back(toks[i].s);
+  }
+  if (!m.tokens.empty()) {
+    m.kind = MentionKind::name;
+    // "Azərbaycan Prezidenti İlham Əliyev": the name is the mention;
+    // "Prezident Əliyev": the title belongs to it.
+    if (has_title && title_at > 0) m.shown = Range{toks[name_from].begin, toks.back().end};
+  } else if (has_title) {
+    m.kind = MentionKind::title;
+  }
+  return m;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& t : v) s += (s.empty() ? "" : " ") + t;
+  return s;
+}
+
+bool letter_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return false;
+  std::size_t len;
+  return u_isalpha(text::decode(t, i, &len)) != 0;
+}
+
+bool letter_before(std::string_view t, std::size_t i) {
+  if (i == 0) return false;
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+  std::size_t len;
+  return u_isalpha(text::decode(t, k, &len)) != 0;
+}
+
+// The fullest form of a name in the document: every word-bounded occurrence
+// of the surname, extended back over capitalised words that are neither
+// titles nor non-names; the longest (then the most frequent) wins.
+std::string canonical_name(std::string_view text, const std::vector<std::string>& name,
+                           const detail::LanguageRules& lr) {
+  const std::string& surname = name.back();
+  std::map<std::string, int> seen;
+  for (std::size_t at = text.find(surname); at != std::string_view::npos;
+       at = text.find(surname, at + 1)) {
+    if (letter_before(text, at) || letter_at(text, at + surname.size())) continue;
+    std::vector<std::string> full{surname};
+    std::size_t i = at;
+    while (full.size() < 4) {
+      std::size_t e = i;
+      while (e > 0 && text[e - 1] == ' ') --e;
+      if (e == i || e == 0) break;
+      std::size_t b = e;
+      while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t') --b;
+      std::string_view w = text.substr(b, e - b);
+      if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
+          in_lexicon(lr.not_name, w, lr.lang) || !letter_before(text, e)) {
+        break;
+      }
+      full.insert(full.begin(), std::string(w));
+      i = b;
+    }
+    // Must agree with the words the mention itself gives.
+    if (full.size() < name.size() ||
+        !std::equal(name.begin(), name.end(), full.end() - static_cast<long>(name.size()))) {
+      continue;
+    }
+    ++seen[join(full)];
+  }
+  std::string best = join(name);
+  std::size_t best_words = name.size();
+  int best_count = 0;
+  for (const auto& [form, count] : seen) {
+    std::size_t words = static_cast<std::size_t>(std::count(form.begin(), form.end(), ' ')) + 1;
+    if (words > best_words || (words == best_words && count > best_count)) {
+      best = form, best_words = words, best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
+                              const std::vector<std::string>& known) {
+  std::string s(name);
+  if (lr.name_suffix == nullptr) return s;
+  std::vector<std::string> candidates;
+  for (const std::string& suf : lr.name_suffix->words) {
+    if (s.size() <= suf.size() + 2 || !s.ends_with(suf)) continue;
+    std::string stem = s.substr(0, s.size() - suf.size());
+    if (text::count_code_points(stem) < 2) continue;
+    // A suffix with a buffer consonant follows a vowel; one without follows a consonant.
+    const bool buffer = !suf.empty() && !ends_with_vowel(suf.substr(0, 1)) && suf.size() > 1;
+    if (buffer != ends_with_vowel(stem)) continue;
+    candidates.push_back(stem);
+  }
+  for (const std::string& c : candidates) {
+    for (const std::string& k : known) {
+      if (k == c || k.ends_with(" " + c)) return c;
+    }
+  }
+  if (candidates.empty()) return s;
+  // Unattested: the stem that ends in a consonant (the common surname shape).
+  for (const std::string& c : candidates) {
+    if (!ends_with_vowel(c)) return c;
+  }
+  return candidates.front();
+}
+
+std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text::Segments& seg,
+                                              const std::vector<QuoteCandidate>& quotes,
+                                              const std::vector<match::Hit>& persons,
+                                              const detail::LanguageRules& lr) {
+  std::vector<ResolvedSpeaker> out(quotes.size());
+  std::vector<Mention> mentions(quotes.size());
+  std::vector<std::string> known;  // names attested outside a genitive
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes[i].speaker.empty()) continue;
+    mentions[i] = parse_mention(text, quotes[i].speaker, lr);
+    out[i].mention = mentions[i].shown;
+  }
+  auto genitive = [](const QuoteCandidate& q) {
+    for (const auto& [k, v] : q.rule->fixed) {
+      if (k == "speaker_case" && v == "genitive") return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (mentions[i].kind == MentionKind::name && !genitive(quotes[i])) {
+      known.push_back(join(mentions[i].tokens));
+    }
+  }
+  // Persons the person rules found: position, role of their title (may be
+  // empty) and canonical name.
+  struct Person {
+    std::size_t pos;
+    std::string role;
+    std::string name;
+  };
+  std::vector<Person> people;
+  for (const match::Hit& h : persons) {
+    std::string role;
+    std::string_view title = h.text_of(text, "title");
+    if (!title.empty() && !in_lexicon(lr.title, title, lr.lang, &role)) {
+      role = text::fold_key(title, lr.lang);
+    }
+    const match::Capture* n = h.group("name");
+    if (n == nullptr) continue;
+    Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
+    if (m.kind != MentionKind::name) continue;
+    std::vector<std::string> tokens = m.tokens;
+    tokens.back() = strip_name_suffix(tokens.back(), lr, known);
+    people.push_back(
+        Person{n->begin, role.empty() ? m.role : role, canonical_name(text, tokens, lr)});
+  }
+
+  // Speakers in order of their mentions.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (!quotes[i].speaker.empty()) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return quotes[a].speaker.begin < quotes[b].speaker.begin;
+  });
+  std::optional<std::string> last_speaker;
+  for (std::size_t i : order) {
+    Mention& m = mentions[i];
+    switch (m.kind) {
+      case MentionKind::pronoun: {
+        const Person* near = nullptr;
+        const Person* any = nullptr;
+        const std::size_t sentence = seg.sentence_at(m.pos);
+        for (const Person& p : people) {
+          if (p.pos >= m.pos) continue;
+          any = &p;
+          if (seg.sentence_at(p.pos) + 1 >= sentence) near = &p;
+        }
+        if (near != nullptr) {
+          out[i].speaker = near->name;
+        } else if (last_speaker) {
+          out[i].speaker = last_speaker;
+        } else if (any != nullptr) {
+          out[i].speaker = any->name;
+        }
+        break;
+      }
+      case MentionKind::name: {
+        std::vector<std::string> tokens = m.tokens;
+        if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known);
+        out[i].speaker = canonical_name(text, tokens, lr);
+        if (!m.role.empty()) people.push_back(Person{m.pos, m.role, *out[i].speaker});
+        break;
+      }
+      case MentionKind::title: {
+        // The person last named with this title before the mention, else the
+        // first one after it (a headline names the title before the body
+        // names the person).
+        const Person* best = nullptr;
+        for (const Person& p : people) {
+          if (p.role != m.role) continue;
+          if (best == nullptr || (p.pos <= m.pos && (best->pos > m.pos || p.pos > best->pos))) {
+            best = &p;
+          }
+        }
+        if (best != nullptr) out[i].speaker = best->name;
+        break;
+      }
+      case MentionKind::none:
+        break;
+    }
+    if (out[i].speaker) last_speaker = out[i].speaker;
+  }
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    int p = quotes[i].inherit;
+    // A chain of continuations ends at an attributed quote.
+    for (int guard = 0; p >= 0 && quotes[static_cast<std::size_t>(p)].speaker.empty() && guard < 64;
+         ++guard) {
+      p = quotes[static_cast<std::size_t>(p)].inherit;
+    }
+    if (p >= 0 && quotes[i].speaker.empty()) {
+      out[i].speaker = out[static_cast<std::size_t>(p)].speaker;
+      out[i].mention = out[static_cast<std::size_t>(p)].mention;
+    }
+  }
+  return out;
+}
+
+}  // namespace quotex::resolve

@@ -1,0 +1,39 @@
+// Speakers: parsing a mention ("Azərbaycan Prezidenti İlham Əliyev", "o",
+// "nazir", "Əliyevin"), stripping case suffixes, resolving pronouns and bare
+// titles, and clustering the variants of one name in a document.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/matcher.hpp"
+#include "resolve/attribution.hpp"
+#include "rules/model.hpp"
+
+namespace quotex::resolve {
+
+struct ResolvedSpeaker {
+  std::optional<std::string> speaker;  // canonical name
+  Range mention;                       // the part of the mention reported as speaker_text
+};
+
+// Resolves every candidate's speaker in document order. `persons` are the
+// hits of person rules (a title with a name), used for bare titles.
+//
+// A pronoun refers to the last person named in its own or the previous
+// sentence; failing that, to the last speaker; failing that, to the last
+// person named at all.
+std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text::Segments& seg,
+                                              const std::vector<QuoteCandidate>& quotes,
+                                              const std::vector<match::Hit>& persons,
+                                              const detail::LanguageRules& lr);
+
+// Strips a case suffix from a name's last word when the language's
+// name_suffix lexicon allows it; `known` are forms attested in the document,
+// preferred when stripping gives one of them. Exposed for tests.
+std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
+                              const std::vector<std::string>& known);
+
+}  // namespace quotex::resolve

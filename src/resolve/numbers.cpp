@@ -1,0 +1,260 @@
+#include "resolve/numbers.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.hpp"
+
+namespace quotex::resolve {
+
+namespace {
+
+std::optional<long> to_int(std::string_view s) {
+  s = text::trim(s);
+  long v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Value of a group through the lexicons inside it, else its own text.
+std::string group_value(const match::Hit& hit, std::string_view text, const std::string& group,
+                        const std::string& lang) {
+  std::string_view raw = hit.text_of(text, group);
+  if (raw.empty()) return std::string();
+  if (const std::string* v = detail::lookup_value(*hit.pattern, group, raw, lang)) return *v;
+  return std::string(text::trim(raw));
+}
+
+std::string fixed_value(const detail::Rule& rule, std::string_view field) {
+  for (const auto& [k, v] : rule.fixed) {
+    if (k == field) return v;
+  }
+  return std::string();
+}
+
+// Value of a field: captured (through lexicons) or fixed by the rule's `set`.
+std::string field(const match::Hit& hit, std::string_view text, const std::string& name,
+                  const std::string& lang) {
+  std::string v = group_value(hit, text, name, lang);
+  return v.empty() ? fixed_value(*hit.rule, name) : v;
+}
+
+int days_in_month(int y, int m) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return d[m - 1];
+}
+
+// Value and unit shared by amounts and targets.
+bool quantity(const match::Hit& hit, std::string_view text, const std::string& lang, Record* r) {
+  std::optional<double> number = parse_number(hit.text_of(text, "number"), lang);
+  if (!number) return false;
+  double value = *number;
+  std::string scale = field(hit, text, "scale", lang);
+  if (!scale.empty()) {
+    std::optional<double> mult = parse_number(scale, "en");
+    if (!mult) return false;
+    value *= *mult;
+  }
+  r->value = value;
+  std::string currency = field(hit, text, "currency", lang);
+  std::string unit = field(hit, text, "unit", lang);
+  if (!currency.empty()) {
+    r->unit = currency;
+  } else if (!unit.empty()) {
+    r->unit = unit;
+  }
+  std::string bound = field(hit, text, "bound", lang);
+  if (bound.empty()) bound = group_value(hit, text, "bound_after", lang);
+  if (!bound.empty()) r->bound = bound;
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view s, std::string_view lang) {
+  s = text::trim(s);
+  if (s.empty()) return std::nullopt;
+  const char decimal = lang == "en" ? '.' : ',';
+  const char other = decimal == ',' ? '.' : ',';
+  std::string digits;
+  std::size_t last_decimal = std::string_view::npos;
+  std::size_t last_other = std::string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == decimal) last_decimal = i;
+    if (s[i] == other) last_other = i;
+  }
+  // "2.5" in a decimal-comma language: a separator followed by other than
+  // three digits is a decimal point.
+  if (last_decimal == std::string_view::npos && last_other != std::string_view::npos) {
+    std::size_t tail = s.size() - last_other - 1;
+    std::size_t count = 0;
+    for (char c : s) count += c == other;
+    if (count == 1 && tail != 3) last_decimal = last_other;
+  }
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (i == last_decimal) {
+      digits.push_back('.');
+    } else if (c == ',' || c == '.' || c == ' ' || c == '\'') {
+      // thousands separator
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || digits == ".") return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (ec != std::errc() || p != digits.data() + digits.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> add_days(std::string_view iso, long days) {
+  if (iso.size() != 10) return std::nullopt;
+  auto y = to_int(iso.substr(0, 4)), m = to_int(iso.substr(5, 2)), d = to_int(iso.substr(8, 2));
+  if (!y || !m || !d || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+  using namespace std::chrono;
+  year_month_day ymd{year(static_cast<int>(*y)), month(static_cast<unsigned>(*m)),
+                     day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  year_month_day out{sys_days(ymd) + std::chrono::days(days)};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(out.year()),
+                     static_cast<unsigned>(out.month()), static_cast<unsigned>(out.day()));
+}
+
+bool resolve_date(const match::Hit& hit, std::string_view text, const std::string& lang,
+                  const std::string& doc_date, Record* r) {
+  std::string offset = group_value(hit, text, "day_offset", lang);
+  if (!offset.empty()) {
+    auto days = to_int(offset);
+    if (!days || doc_date.empty()) return false;
+    auto v = add_days(doc_date, *days);
+    if (!v) return false;
+    r->date_value = *v;
+    r->relative = true;
+    return true;
+  }
+  std::optional<long> year, month, day;
+  if (hit.group("year_offset")) {
+    // "ötən il", "gələn ilin mart ayında": a year relative to the document's.
+    auto delta = to_int(group_value(hit, text, "year_offset", lang));
+    auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
+    if (!delta || !base) return false;
+    year = *base + *delta;
+    r->relative = true;
+  }
+  if (hit.group("year")) year = to_int(group_value(hit, text, "year", lang));
+  if (hit.group("month")) month = to_int(group_value(hit, text, "month", lang));
+  if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
+  if (year && (*year < 1000 || *year > 2999)) return false;
+  if (month && (*month < 1 || *month > 12)) return false;
+  if (day && (!month || *day < 1 || *day > days_in_month(year ? int(*year) : 2000, int(*month)))) {
+    return false;
+  }
+  if (year && month && day) {
+    r->date_value = fmt::format("{:04}-{:02}-{:02}", *year, *month, *day);
+  } else if (year && month) {
+    r->date_value = fmt::format("{:04}-{:02}", *year, *month);
+  } else if (year && !day) {
+    r->date_value = fmt::format("{:04}", *year);
+  } else if (month && !day) {
+    // "Mart ayında": the month of the document's year.
+    if (doc_date.size() < 4) return false;
+    r->date_value = fmt::format("{}-{:02}", doc_date.substr(0, 4), *month);
+    r->relative = true;
+  } else if (month && day) {
+    if (doc_date.size() >= 4) {
+      r->date_value = fmt::format("{}-{:02}-{:02}", doc_date.substr(0, 4), *month, *day);
+      r->relative = true;
+    } else {
+      r->date_value = fmt::format("--{:02}-{:02}", *month, *day);
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool resolve_amount(const match::Hit& hit, std::string_view text, const std::string& lang,
+                    Record* r) {
+  return quantity(hit, text, lang, r);
+}
+
+std::size_t metric_start(const match::Hit& hit, std::string_view text,
+                         const detail::LanguageRules& lr) {
+  const match::Capture* m = hit.group("metric");
+  if (m == nullptr) return hit.begin;
+  std::size_t b = m->begin;
+  for (;;) {
+    std::size_t sp = text.find(' ', b);
+    if (sp == std::string_view::npos || sp >= m->end) break;  // keep the head word
+    std::string_view word = text.substr(b, sp - b);
+    std::size_t len;
+    const bool upper = u_isupper(text::decode(word, 0, &len)) != 0;
+    // Capitalised words start a metric only at the start of a sentence or
+    // of a list item.
+    std::size_t k = b;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+    const bool sentence_start =
+        k == 0 || std::string_view(".!?\n-•:").find(text[k - 1]) != std::string_view::npos;
+    bool stop = false;
+    if (lr.metric_stop != nullptr) {
+      std::string key = text::fold_key(word, lr.lang);
+      for (const std::string& w : lr.metric_stop->words) stop |= text::fold_key(w, lr.lang) == key;
+    }
+    if (!stop && (!upper || sentence_start)) break;
+    b = sp + 1;
+  }
+  // A word in the locative or ablative ("arasında", "sahəsində") ends an
+  // adverbial before the metric, never a part of it.
+  for (std::size_t i = b; i < m->end;) {
+    std::size_t sp = text.find(' ', i);
+    if (sp == std::string_view::npos || sp >= m->end) break;
+    std::string_view word = text.substr(i, sp - i);
+    for (std::string_view suf : {"da", "də", "dan", "dən", "ta", "tə"}) {
+      if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
+    }
+    i = sp + 1;
+  }
+  return b;
+}
+
+bool resolve_target(const match::Hit& hit, std::string_view text, const std::string& lang,
+                    const detail::LanguageRules& lr, std::size_t metric_begin, Record* r) {
+  if (!quantity(hit, text, lang, r)) return false;
+  std::string direction = field(hit, text, "direction", lang);
+  if (!direction.empty()) r->direction = direction;
+  std::string deadline = field(hit, text, "deadline", lang);
+  if (!deadline.empty()) r->deadline = deadline;
+  std::string_view metric;
+  if (const match::Capture* m = hit.group("metric"); m != nullptr && metric_begin < m->end) {
+    metric = text::trim(text.substr(metric_begin, m->end - metric_begin), ",");
+  }
+  if (!metric.empty()) {
+    std::string m = text::fold_key(metric, lang);
+    // The metric is named in the nominative: drop an object suffix from its
+    // last word ("ticarət həcmini" -> "ticarət həcmi").
+    if (lr.object_suffix != nullptr) {
+      std::vector<std::string> suffixes = lr.object_suffix->words;
+      std::sort(suffixes.begin(), suffixes.end(),
+                [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      for (const std::string& suf : suffixes) {
+        if (m.size() > suf.size() + 2 && m.ends_with(suf)) {
+          m.resize(m.size() - suf.size());
+          break;
+        }
+      }
+    }
+    r->metric = m;
+  }
+  return true;
+}
+
+}  // namespace quotex::resolve

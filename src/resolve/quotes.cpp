@@ -1,0 +1,144 @@
+#include "resolve/quotes.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include <unicode/uchar.h>
+
+#include "text/utf8.hpp"
+
+namespace quotex::resolve {
+
+namespace {
+
+struct Mark {
+  std::string text;
+  std::vector<int> opens;   // pairs this mark opens
+  std::vector<int> closes;  // pairs this mark closes
+};
+
+struct Open {
+  std::size_t pos;
+  std::size_t len;
+  int pair;  // pair index whose open this is; closes with pairs[pair].close
+  std::size_t mark;
+};
+
+char32_t char_before(std::string_view t, std::size_t i) {
+  if (i == 0) return ' ';
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+  std::size_t len;
+  return text::decode(t, k, &len);
+}
+
+char32_t char_at(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return ' ';
+  std::size_t len;
+  return text::decode(t, i, &len);
+}
+
+bool is_word(char32_t c) {
+  return u_isalnum(c) != 0;
+}
+
+}  // namespace
+
+std::vector<QuoteSpan> pair_quotes(std::string_view text,
+                                   const std::vector<detail::QuotePair>& pairs,
+                                   const text::Segments& seg, std::size_t max_bytes,
+                                   std::size_t max_depth) {
+  std::vector<Mark> marks;
+  auto mark_index = [&](const std::string& s) {
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+      if (marks[i].text == s) return i;
+    }
+    marks.push_back(Mark{s, {}, {}});
+    return marks.size() - 1;
+  };
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    marks[mark_index(pairs[p].open)].opens.push_back(static_cast<int>(p));
+    marks[mark_index(pairs[p].close)].closes.push_back(static_cast<int>(p));
+  }
+  bool first_byte[256] = {};
+  for (const Mark& m : marks) {
+    if (!m.text.empty()) first_byte[static_cast<unsigned char>(m.text[0])] = true;
+  }
+
+  std::vector<QuoteSpan> out;
+  std::vector<Open> stack;
+  std::size_t para = 0;
+  std::size_t para_end = seg.paragraphs.empty() ? text.size() : seg.paragraphs[0].end;
+
+  auto close_to = [&](std::size_t level, std::size_t pos, std::size_t len) {
+    const Open o = stack[level];
+    stack.resize(level);
+    if (pos - o.pos > max_bytes) return;
+    out.push_back(QuoteSpan{o.pos, o.pos + o.len, pos, pos + len, static_cast<int>(level)});
+  };
+
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i >= para_end && para + 1 < seg.paragraphs.size()) {
+      // End of a paragraph: open quotes carry over only when the next
+      // paragraph starts with the same opening mark.
+      ++para;
+      para_end = seg.paragraphs[para].end;
+      std::size_t k = seg.paragraphs[para].begin;
+      while (k < para_end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+      if (!stack.empty() && text.compare(k, marks[stack.back().mark].text.size(),
+                                         marks[stack.back().mark].text) == 0) {
+        // Keep the outermost quote open; skip the re-opening mark.
+        stack.resize(1);
+        i = k + marks[stack.back().mark].text.size();
+        if (i >= text.size()) break;
+      } else {
+        stack.clear();
+      }
+    }
+    if (i >= text.size()) break;
+    if (!first_byte[static_cast<unsigned char>(text[i])]) continue;
+    std::size_t m = marks.size();
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      if (text.compare(i, marks[k].text.size(), marks[k].text) == 0) {
+        m = k;
+        break;
+      }
+    }
+    if (m == marks.size()) continue;
+    const Mark& mark = marks[m];
+    const std::size_t len = mark.text.size();
+    const char32_t prev = char_before(text, i);
+    const char32_t next = char_at(text, i + len);
+
+    // Can this mark close an open quote? Search from the innermost.
+    std::size_t level = stack.size();
+    for (std::size_t s = stack.size(); s-- > 0;) {
+      if (std::find(mark.closes.begin(), mark.closes.end(), stack[s].pair) != mark.closes.end()) {
+        level = s;
+        break;
+      }
+    }
+    const bool looks_opening =
+        text::is_space(prev) || prev == '(' || prev == '[' || (!is_word(prev) && is_word(next));
+    const bool looks_closing = !text::is_space(prev) && !is_word(next);
+    bool closed = false;
+    if (level < stack.size()) {
+      const bool ambiguous = !mark.opens.empty();
+      // An ambiguous mark (straight quote, or “ that also closes „) closes
+      // unless it clearly opens a nested quotation.
+      if (!ambiguous || looks_closing || !looks_opening || level + 1 == stack.size()) {
+        close_to(level, i, len);
+        closed = true;
+      }
+    }
+    if (!closed && !mark.opens.empty() && (looks_opening || mark.closes.empty())) {
+      if (stack.size() < max_depth) stack.push_back(Open{i, len, mark.opens[0], m});
+    }
+    i += len - 1;
+  }
+  std::sort(out.begin(), out.end(),
+            [](const QuoteSpan& a, const QuoteSpan& b) { return a.open < b.open; });
+  return out;
+}
+
+}  // namespace quotex::resolve

@@ -1,0 +1,422 @@
+#include "rules/compile.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "text/utf8.hpp"
+
+namespace quotex::detail {
+
+const char* rule_type_name(RuleType t) {
+  switch (t) {
+    case RuleType::attribution:
+      return "attribution";
+    case RuleType::not_quote:
+      return "not_quote";
+    case RuleType::quote:
+      return "quote";
+    case RuleType::person:
+      return "person";
+    case RuleType::date:
+      return "date";
+    case RuleType::amount:
+      return "amount";
+    case RuleType::target:
+      return "target";
+  }
+  return "?";
+}
+
+namespace {
+
+RE2::Options re2_options() {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
+
+// Named groups each rule type may use: each maps onto a record field or
+// feeds the resolver.
+const std::set<std::string>& allowed_groups(RuleType t) {
+  static const std::map<RuleType, std::set<std::string>> m = {
+      {RuleType::attribution, {"speaker", "cue"}},
+      {RuleType::not_quote, {}},
+      {RuleType::quote, {"text", "speaker", "cue"}},
+      {RuleType::person, {"title", "name"}},
+      {RuleType::date, {"text", "day", "month", "year", "day_offset", "year_offset"}},
+      {RuleType::amount, {"text", "number", "scale", "currency", "unit", "bound", "bound_after"}},
+      {RuleType::target,
+       {"text", "metric", "number", "scale", "currency", "unit", "direction", "bound",
+        "bound_after", "deadline"}},
+  };
+  return m.at(t);
+}
+
+const std::set<std::string> kExpectFields = {
+    "text", "type",  "kind",   "speaker",   "speaker_text", "cue",      "value",
+    "unit", "bound", "metric", "direction", "deadline",     "relative", "title"};
+const std::set<std::string> kSetFields = {"unit",  "direction", "bound",
+                                          "scale", "currency",  "speaker_case"};
+
+bool ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool ident_char(char c) {
+  return ident_start(c) || (c >= '0' && c <= '9');
+}
+
+struct Expander {
+  CompiledRules& rules;
+  std::map<std::pair<std::string, std::string>, Lexicon*> by_name;  // (lang, name)
+  std::map<const Lexicon*, int> state;                              // 0 new, 1 expanding, 2 done
+  std::map<const Lexicon*, std::set<const Lexicon*>> closure;
+  Status* status;
+
+  Lexicon* find(const std::string& lang, const std::string& name) {
+    auto it = by_name.find({lang, name});
+    if (it != by_name.end()) return it->second;
+    it = by_name.find({"common", name});
+    return it == by_name.end() ? nullptr : it->second;
+  }
+
+  std::string word_regex(const std::string& w, const std::string& lang) {
+    std::string out;
+    // The first letter may also be upper case (sentence-initial words).
+    std::size_t len;
+    char32_t c = text::decode(w, 0, &len);
+    std::string first = w.substr(0, len);
+    std::string up = text::upper_first(first, lang);
+    std::size_t i = len;
+    if (up != first && c >= 0x80) {
+      out += "(?:" + first + "|" + up + ")";
+    } else if (up != first) {
+      out += "[" + first + up + "]";
+    } else {
+      out += RE2::QuoteMeta(first);
+      if (first.empty()) i = 0;
+    }
+    // Inner spaces match any run of white space.
+    std::string rest = w.substr(i);
+    std::size_t pos = 0;
+    while (pos <= rest.size()) {
+      std::size_t sp = rest.find(' ', pos);
+      std::string piece = rest.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+      out += RE2::QuoteMeta(piece);
+      if (sp == std::string::npos) break;
+      out += "\\s+";
+      pos = sp + 1;
+      while (pos < rest.size() && rest[pos] == ' ') ++pos;
+    }
+    return out;
+  }
+
+  // Expands the {refs} of `src`; records each reference in `refs` and, when
+  // groups != nullptr, which named groups enclose it.
+  bool expand(const std::string& src, const std::string& lang, const Place& place, std::string* out,
+              std::set<const Lexicon*>* refs,
+              std::map<std::string, std::vector<const Lexicon*>>* groups) {
+    bool ok = true;
+    bool in_class = false;
+    std::vector<std::string> open;  // enclosing group names ("" for unnamed)
+    const bool multiline = place.col < 0;
+    Place base = place;
+    base.col = std::abs(base.col);
+    for (std::size_t i = 0; i < src.size(); ++i) {
+      char c = src[i];
+      if (c == '\\' && i + 1 < src.size()) {
+        out->push_back(c);
+        const char e = src[++i];
+        out->push_back(e);
+        // \p{Greek}, \P{L}, \x{2013}: braces that are not lexicon references.
+        if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < src.size() && src[i + 1] == '{') {
+          std::size_t close = src.find('}', i + 1);
+          if (close == std::string::npos) close = src.size() - 1;
+          out->append(src, i + 1, close - i);
+          i = close;
+        }
+        continue;
+      }
+      if (in_class) {
+        if (c == ']') in_class = false;
+        out->push_back(c);
+        continue;
+      }
+      if (c == '[') {
+        in_class = true;
+        out->push_back(c);
+        if (i + 1 < src.size() && src[i + 1] == ']') out->push_back(src[++i]);
+        continue;
+      }
+      if (c == '(') {
+        std::string name;
+        if (src.compare(i, 4, "(?P<") == 0) {
+          std::size_t e = src.find('>', i + 4);
+          if (e != std::string::npos) name = src.substr(i + 4, e - i - 4);
+        }
+        open.push_back(name);
+        out->push_back(c);
+        continue;
+      }
+      if (c == ')') {
+        if (!open.empty()) open.pop_back();
+        out->push_back(c);
+        continue;
+      }
+      if (c == '{' && i + 1 < src.size() && ident_start(src[i + 1])) {
+        std::size_t j = i + 1;
+        while (j < src.size() && ident_char(src[j])) ++j;
+        if (j < src.size() && src[j] == '}') {
+          std::string name = src.substr(i + 1, j - i - 1);
+          Lexicon* lex = find(lang, name);
+          if (lex == nullptr) {
+            Place p = place_in_string(base, src, i, multiline);
+            status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                              fmt::format("unknown lexicon '{{{}}}'", name)});
+            ok = false;
+          } else if (!expand_lexicon(lex)) {
+            ok = false;
+          } else {
+            *out += lex->expansion;
+            refs->insert(lex);
+            refs->insert(closure[lex].begin(), closure[lex].end());
+            if (groups != nullptr) {
+              // Groups the lexicon's own pattern names ("quantity_word").
+              for (const auto& [g, inner] : lex->group_lexicons) {
+                auto& v = (*groups)[g];
+                v.insert(v.end(), inner.begin(), inner.end());
+              }
+              for (const std::string& g : open) {
+                if (g.empty()) continue;
+                auto& v = (*groups)[g];
+                v.push_back(lex);
+                for (const Lexicon* inner : closure[lex]) v.push_back(inner);
+              }
+            }
+          }
+          i = j;
+          continue;
+        }
+      }
+      out->push_back(c);
+    }
+    return ok;
+  }
+
+  bool expand_lexicon(Lexicon* lex) {
+    int& st = state[lex];
+    if (st == 2) return true;
+    if (st == 1) {
+      Place p = lex->place;
+      p.col = std::abs(p.col);
+      status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                        fmt::format("lexicon '{}' refers to itself", lex->name)});
+      return false;
+    }
+    st = 1;
+    bool ok = true;
+    if (!lex->pattern.empty()) {
+      std::string body;
+      ok = expand(lex->pattern, lex->lang, lex->place, &body, &closure[lex], &lex->group_lexicons);
+      lex->expansion = "(?:" + body + ")";
+    } else {
+      std::vector<std::string> words = lex->words;
+      // Longest first: RE2 alternation prefers the earlier alternative.
+      std::stable_sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+        return a.size() > b.size();
+      });
+      std::string body;
+      for (const std::string& w : words) {
+        if (w.empty()) continue;
+        if (!body.empty()) body += "|";
+        body += word_regex(w, lex->lang);
+      }
+      lex->expansion = "(?:" + body + ")";
+    }
+    state[lex] = 2;
+    return ok;
+  }
+};
+
+Place abs_place(Place p) {
+  p.col = std::abs(p.col);
+  return p;
+}
+
+bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Status* status) {
+  if (p.empty()) return true;
+  std::set<const Lexicon*> refs;
+  std::string body;
+  if (!ex.expand(p.source, rule.lang, p.place, &body, &refs, &p.group_lexicons)) return false;
+  if (std::string_view(what) == "before") {
+    p.expanded = "(?:" + body + ")\\z";
+  } else {
+    p.expanded = body;
+  }
+  p.re = std::make_unique<RE2>(p.expanded, re2_options());
+  if (!p.re->ok()) {
+    Place where = abs_place(p.place);
+    std::size_t at = p.source.find(p.re->error_arg());
+    if (!p.re->error_arg().empty() && at != std::string::npos) {
+      where = place_in_string(abs_place(p.place), p.source, at, p.place.col < 0);
+    }
+    status->add(Error{ErrorKind::rule, where.file, where.line, where.col,
+                      fmt::format("rule '{}': bad {} regex: {}", rule.id, what, p.re->error())});
+    p.re.reset();
+    return false;
+  }
+  bool ok = true;
+  const auto& allowed = allowed_groups(rule.type);
+  for (const auto& [name, index] : p.re->NamedCapturingGroups()) {
+    (void)index;
+    if (allowed.count(name) == 0) {
+      std::size_t at = p.source.find("(?P<" + name + ">");
+      Place where = at == std::string::npos
+                        ? abs_place(p.place)
+                        : place_in_string(abs_place(p.place), p.source, at, p.place.col < 0);
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      status->add(
+          Error{ErrorKind::rule, where.file, where.line, where.col,
+                fmt::format("rule '{}': unknown field '{}' for a {} rule (allowed: {})", rule.id,
+                            name, rule_type_name(rule.type), list.empty() ? "none" : list)});
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool expand_pattern(const CompiledRules& rules, const std::string& lang, Pattern* p,
+                    Status* status) {
+  CompiledRules& mut = const_cast<CompiledRules&>(rules);
+  Expander ex{mut, {}, {}, {}, status};
+  for (auto& lex : mut.lexicons) ex.by_name[{lex->lang, lex->name}] = lex.get();
+  std::set<const Lexicon*> refs;
+  std::string body;
+  bool ok = ex.expand(p->source, lang, p->place, &body, &refs, &p->group_lexicons);
+  p->expanded = body;
+  return ok;
+}
+
+std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status* status) {
+  auto out = std::make_unique<CompiledRules>();
+  Expander ex{*out, {}, {}, {}, status};
+  std::set<std::string> langs;
+  for (PackData& pack : packs) {
+    if (pack.lang != "common") langs.insert(pack.lang);
+    for (auto& lex : pack.lexicons) {
+      auto key = std::make_pair(lex->lang, lex->name);
+      if (ex.by_name.count(key) != 0) {
+        Place p = abs_place(lex->place);
+        const Lexicon* prev = ex.by_name[key];
+        status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                          fmt::format("lexicon '{}' is already defined at {}:{}", lex->name,
+                                      prev->place.file, prev->place.line)});
+        continue;
+      }
+      ex.by_name[key] = lex.get();
+      out->lexicons.push_back(std::move(lex));
+    }
+    for (const QuotePair& q : pack.quote_pairs) out->quote_pairs.push_back(q);
+    if (pack.max_quote_bytes) out->max_quote_bytes = *pack.max_quote_bytes;
+  }
+  std::map<std::string, const Rule*> ids;
+  for (PackData& pack : packs) {
+    for (auto& rule : pack.rules) {
+      if (auto it = ids.find(rule->id); it != ids.end()) {
+        status->add(Error{ErrorKind::rule, rule->place.file, rule->place.line, rule->place.col,
+                          fmt::format("rule id '{}' is already used at {}:{}", rule->id,
+                                      it->second->place.file, it->second->place.line)});
+        continue;
+      }
+      ids[rule->id] = rule.get();
+      compile_pattern(ex, *rule, rule->pattern, "pattern", status);
+      compile_pattern(ex, *rule, rule->before, "before", status);
+      compile_pattern(ex, *rule, rule->after, "after", status);
+      compile_pattern(ex, *rule, rule->inside, "inside", status);
+      for (const auto& [field, value] : rule->fixed) {
+        if (kSetFields.count(field) == 0) {
+          status->add(
+              Error{ErrorKind::rule, rule->place.file, rule->place.line, rule->place.col,
+                    fmt::format("rule '{}': 'set' cannot fix field '{}'", rule->id, field)});
+        }
+      }
+      for (const Example& e : rule->examples) {
+        for (const auto& [field, value] : e.expect) {
+          if (kExpectFields.count(field) == 0) {
+            status->add(Error{ErrorKind::rule, e.place.file, e.place.line, e.place.col,
+                              fmt::format("rule '{}': unknown field '{}' in an example's expect",
+                                          rule->id, field)});
+          }
+        }
+      }
+      out->rules.push_back(std::move(rule));
+    }
+  }
+  // Lexicons no rule uses still have to be valid.
+  for (auto& lex : out->lexicons) ex.expand_lexicon(lex.get());
+  if (out->quote_pairs.empty()) {
+    status->add(Error{ErrorKind::rule, "rules/common", 0, 0, "no quote pairs defined ([quotes])"});
+  }
+  if (!status->ok()) return out;
+
+  langs.insert("common");  // fallback for languages without a pack
+  std::vector<const Rule*> ordered;
+  for (auto& r : out->rules) ordered.push_back(r.get());
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Rule* a, const Rule* b) { return a->priority > b->priority; });
+  for (const std::string& lang : langs) {
+    LanguageRules& lr = out->languages[lang];
+    lr.lang = lang;
+    lr.sentence_set = std::make_unique<RE2::Set>(re2_options(), RE2::UNANCHORED);
+    for (const Rule* r : ordered) {
+      if (r->lang != lang && r->lang != "common") continue;
+      if (is_sentence_rule(r->type)) {
+        std::string err;
+        int idx = lr.sentence_set->Add(r->pattern.expanded, &err);
+        if (idx < 0) {
+          status->add(
+              Error{ErrorKind::rule, r->place.file, r->place.line, r->place.col,
+                    fmt::format("rule '{}': cannot join the prefilter set: {}", r->id, err)});
+          continue;
+        }
+        lr.sentence_rules.push_back(r);
+      } else if (r->type == RuleType::attribution) {
+        lr.attribution_rules.push_back(r);
+      } else {
+        lr.not_quote_rules.push_back(r);
+      }
+    }
+    if (!lr.sentence_rules.empty() && !lr.sentence_set->Compile()) {
+      status->add(Error{ErrorKind::rule, "rules/" + lang, 0, 0,
+                        "the prefilter set does not compile (out of memory)"});
+    }
+    lr.pronoun = ex.find(lang, "pronoun");
+    lr.title = ex.find(lang, "title");
+    lr.name_suffix = ex.find(lang, "name_suffix");
+    lr.not_name = ex.find(lang, "not_name");
+    lr.object_suffix = ex.find(lang, "object_suffix");
+    lr.metric_stop = ex.find(lang, "metric_stop");
+  }
+  return out;
+}
+
+const std::string* lookup_value(const Pattern& p, const std::string& group, std::string_view text,
+                                const std::string& lang) {
+  auto it = p.group_lexicons.find(group);
+  if (it == p.group_lexicons.end()) return nullptr;
+  std::string key = text::fold_key(text, lang);
+  for (const Lexicon* lex : it->second) {
+    auto v = lex->values.find(key);
+    if (v != lex->values.end()) return &v->second;
+  }
+  return nullptr;
+}
+
+}  // namespace quotex::detail

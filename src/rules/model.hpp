@@ -1,0 +1,127 @@
+// Internal model of loaded and compiled rule packs.
+//
+// A pack file (rules/<lang>/<name>.toml) holds lexicons and rules. Lexicons
+// are expanded into the rules' RE2 patterns wherever a pattern says {name};
+// rules are compiled once and shared read-only (RE2 objects are thread-safe
+// for matching). See README "Rule packs" for the file format.
+#pragma once
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace quotex::detail {
+
+// A place in a pack file, 1-based.
+struct Place {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+struct Lexicon {
+  std::string name;
+  std::string lang;
+  Place place;
+  std::vector<std::string> words;  // literal entries (matched case-sensitively except the
+                                   // first letter, which may be upper case)
+  std::string pattern;             // a named RE2 fragment, may itself use {other}
+  // Normalised values: folded entry -> value ("oktyabr" -> "10", "$" -> "USD").
+  std::unordered_map<std::string, std::string> values;
+  std::string expansion;  // the RE2 text {name} expands to (filled by the compiler)
+  // Named groups inside `pattern` and the lexicons each one encloses.
+  std::map<std::string, std::vector<const Lexicon*>> group_lexicons;
+};
+
+enum class RuleType { attribution, not_quote, quote, person, date, amount, target };
+const char* rule_type_name(RuleType t);
+
+// Where a pattern runs.
+//   sentence rules (quote, person, date, amount, target): over each sentence;
+//   context rules (attribution, not_quote): around each paired quote, with
+//     `before` anchored at the opening mark, `after` anchored at the closing
+//     mark and `inside` matching the whole quoted text.
+inline bool is_sentence_rule(RuleType t) {
+  return t != RuleType::attribution && t != RuleType::not_quote;
+}
+
+struct Example {
+  bool positive = true;
+  Place place;
+  std::string text;
+  std::string doc_date;
+  std::vector<std::pair<std::string, std::string>> expect;  // field -> expected value
+};
+
+struct Pattern {
+  std::string source;    // as written in the pack
+  std::string expanded;  // after lexicon expansion
+  Place place;           // place of the string in the pack
+  std::unique_ptr<RE2> re;
+  // For each named group: the lexicons referenced inside it, used to look up
+  // normalised values of what the group captured.
+  std::map<std::string, std::vector<const Lexicon*>> group_lexicons;
+  bool empty() const { return source.empty(); }
+};
+
+struct Rule {
+  std::string id;
+  RuleType type = RuleType::quote;
+  std::string lang;  // "common" or a language code
+  std::string pack;
+  Place place;
+  int priority = 0;
+  std::string kind;                                        // quote kind for attribution/quote rules
+  std::vector<std::pair<std::string, std::string>> fixed;  // `set = {field = value}`
+  Pattern pattern;                                         // sentence rules
+  Pattern before;                                          // context rules
+  Pattern after;
+  Pattern inside;
+  std::vector<Example> examples;
+  int set_index = -1;  // index in the language's RE2::Set
+};
+
+// What the resolver needs per language besides the rules themselves.
+struct LanguageRules {
+  std::string lang;
+  std::vector<const Rule*> sentence_rules;  // order = set index
+  std::vector<const Rule*> attribution_rules;
+  std::vector<const Rule*> not_quote_rules;
+  std::unique_ptr<RE2::Set> sentence_set;  // one pattern per sentence rule
+  // Reserved lexicons the resolver consults (may be null).
+  const Lexicon* pronoun = nullptr;        // "o", "он", "he"
+  const Lexicon* title = nullptr;          // titles, values = role ("naziri" -> "nazir")
+  const Lexicon* name_suffix = nullptr;    // case suffixes stripped from names
+  const Lexicon* not_name = nullptr;       // capitalised words that are never names
+  const Lexicon* object_suffix = nullptr;  // suffixes stripped from a target's metric
+  const Lexicon* metric_stop = nullptr;    // words that never start a metric
+};
+
+struct QuotePair {
+  std::string open;
+  std::string close;
+};
+
+struct CompiledRules {
+  std::vector<std::unique_ptr<Lexicon>> lexicons;
+  std::vector<std::unique_ptr<Rule>> rules;
+  std::vector<QuotePair> quote_pairs;              // from the common pack's [quotes]
+  int max_quote_bytes = 4000;                      // a quote never swallows the rest of a book
+  std::map<std::string, LanguageRules> languages;  // every language with a pack, not "common"
+
+  const LanguageRules* language(const std::string& lang) const {
+    auto it = languages.find(lang);
+    return it == languages.end() ? nullptr : &it->second;
+  }
+};
+
+// Looks up the normalised value of text captured by a group (nullptr if none).
+const std::string* lookup_value(const Pattern& p, const std::string& group, std::string_view text,
+                                const std::string& lang);
+
+}  // namespace quotex::detail

@@ -1,0 +1,96 @@
+#include "text/segment.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace quotex::text {
+
+namespace {
+
+// One sentence iterator per thread and language: creating one costs far more
+// than using it.
+icu::BreakIterator* sentence_iterator(std::string_view lang) {
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> cache;
+  auto it = cache.find(lang);
+  if (it != cache.end()) return it->second.get();
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(std::string(lang).c_str()), err));
+  if (U_FAILURE(err)) bi.reset();
+  icu::BreakIterator* raw = bi.get();
+  cache.emplace(std::string(lang), std::move(bi));
+  return raw;
+}
+
+std::size_t index_at(const std::vector<Span>& spans, std::size_t i) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), i,
+                             [](std::size_t v, const Span& s) { return v < s.begin; });
+  if (it == spans.begin()) return 0;
+  return static_cast<std::size_t>(it - spans.begin()) - 1;
+}
+
+void push_capped(std::vector<Span>& out, std::string_view text, std::size_t b, std::size_t e,
+                 std::size_t max) {
+  while (e - b > max) {
+    std::size_t cut = b + max;
+    std::size_t sp = text.rfind(' ', cut);
+    if (sp != std::string_view::npos && sp > b + max / 2) cut = sp + 1;
+    // Never cut inside a UTF-8 sequence.
+    while (cut > b + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    out.push_back(Span{b, cut});
+    b = cut;
+  }
+  if (e > b) out.push_back(Span{b, e});
+}
+
+}  // namespace
+
+std::size_t Segments::sentence_at(std::size_t i) const {
+  return index_at(sentences, i);
+}
+std::size_t Segments::paragraph_at(std::size_t i) const {
+  return index_at(paragraphs, i);
+}
+
+Segments segment(std::string_view text, std::string_view lang, std::size_t max_sentence) {
+  Segments seg;
+  // Paragraphs: line breaks split them.
+  std::size_t b = 0;
+  while (b < text.size()) {
+    std::size_t nl = text.find('\n', b);
+    std::size_t e = nl == std::string_view::npos ? text.size() : nl + 1;
+    seg.paragraphs.push_back(Span{b, e});
+    b = e;
+  }
+  if (text.empty()) return seg;
+
+  icu::BreakIterator* bi = sentence_iterator(lang);
+  UErrorCode err = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
+  if (bi == nullptr || U_FAILURE(err)) {
+    for (const Span& p : seg.paragraphs)
+      push_capped(seg.sentences, text, p.begin, p.end, max_sentence);
+    utext_close(ut);
+    return seg;
+  }
+  bi->setText(ut, err);
+  std::size_t start = 0;
+  for (int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
+    push_capped(seg.sentences, text, start, static_cast<std::size_t>(pos), max_sentence);
+    start = static_cast<std::size_t>(pos);
+  }
+  if (start < text.size()) push_capped(seg.sentences, text, start, text.size(), max_sentence);
+  // Leave no dangling reference to the text in the cached iterator.
+  static const char kEmpty[] = "";
+  UText* empty = utext_openUTF8(nullptr, kEmpty, 0, &err);
+  bi->setText(empty, err);
+  utext_close(ut);
+  utext_close(empty);
+  return seg;
+}
+
+}  // namespace quotex::text
