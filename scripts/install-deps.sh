@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libcli11-dev libfmt-dev catch2
   libtomlplusplus-dev libsimdjson-dev
-  parallel python3
+  parallel python3 clang-format
 )
 
 missing=()

@@ -7,13 +7,13 @@
 
 namespace quotex {
 
-// How the matcher decides which rules to run where (see DESIGN in README).
-//   set:       one RE2::Set pass per sentence picks the rules that can fire there
-//              (default: cost does not grow with the number of rules);
-//   doc_set:   one RE2::Set pass per document, then the picked rules run over
-//              every sentence;
-//   none:      every rule runs over every sentence (the baseline to compare with).
-enum class Prefilter { set, doc_set, none };
+// How the matcher decides which rules run where (see README, "Speed").
+//   set:          one RE2::Set pass over the document picks the rules that
+//                 match somewhere; each of those scans the document (default);
+//   sentence_set: one RE2::Set pass per sentence, the picked rules run over
+//                 that sentence only;
+//   none:         every rule scans the document (the baseline).
+enum class Prefilter { set, sentence_set, none };
 
 struct ExtractOptions {
   std::string lang;      // forces the language; empty: the document's hint, else detection

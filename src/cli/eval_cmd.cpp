@@ -20,7 +20,9 @@ int run_eval(const std::vector<std::string>& args) {
   double min_p = 0, min_r = 0;
   bool show = false;
   app.add_option("--gold", gold, "Folder with gold files")->required();
-  app.add_option("--rules", dirs, "Folder of rule packs that add to or override the built-in ones");
+  app.add_option("--rules", dirs,
+                 "Folder of rule packs that add to or override the built-in ones (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--min-precision", min_p, "Exit 1 when overall precision is below this");
   app.add_option("--min-recall", min_r, "Exit 1 when overall recall is below this");
   app.add_flag("--show", show, "List every missed and extra item");

@@ -84,15 +84,16 @@ int run_extract(const std::vector<std::string>& args) {
   app.add_option("--doc-date", a.doc_date,
                  "Document date (YYYY-MM-DD) for relative and yearless dates");
   app.add_option("--rules", a.rules_dirs,
-                 "Folder of rule packs that add to or override the built-in ones");
+                 "Folder of rule packs that add to or override the built-in ones (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--input", a.input, "Input format: text (one document per file) or jsonl")
       ->check(CLI::IsMember({"text", "jsonl"}));
   app.add_option("--color", a.color,
                  "Colour in text output: auto, always, never (honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--prefilter", a.prefilter,
-                 "How rules are preselected: set, doc-set, none (for benchmarks)")
-      ->check(CLI::IsMember({"set", "doc-set", "none"}));
+                 "How rules are preselected: set, sentence-set, none (for benchmarks)")
+      ->check(CLI::IsMember({"set", "sentence-set", "none"}));
   std::vector<std::string> argv(args.rbegin(), args.rend());
   try {
     app.parse(argv);
@@ -106,9 +107,9 @@ int run_extract(const std::vector<std::string>& args) {
   ExtractOptions opt;
   opt.lang = a.lang;
   opt.doc_date = a.doc_date;
-  opt.prefilter = a.prefilter == "none"      ? Prefilter::none
-                  : a.prefilter == "doc-set" ? Prefilter::doc_set
-                                             : Prefilter::set;
+  opt.prefilter = a.prefilter == "none"           ? Prefilter::none
+                  : a.prefilter == "sentence-set" ? Prefilter::sentence_set
+                                                  : Prefilter::set;
   if (!a.doc_date.empty() &&
       (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
     fmt::print(stderr, "quotex: --doc-date must be YYYY-MM-DD, got '{}'\n", a.doc_date);

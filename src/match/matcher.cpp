@@ -56,11 +56,58 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
   return true;
 }
 
+// How far a sentence rule's context patterns look (bytes), never past the
+// line.
+constexpr std::size_t kContextWindow = 300;
+
+std::size_t align_back(std::string_view t, std::size_t i) {
+  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// Checks a hit's `before` and `after` patterns; on success widens the hit to
+// cover them and adds their groups.
+bool with_context(std::string_view text, std::size_t begin, std::size_t end,
+                  const detail::Rule& rule, Hit* hit) {
+  std::vector<re2::StringPiece> sub;
+  Hit ctx;
+  if (!rule.before.empty()) {
+    std::size_t from = hit->begin > begin + kContextWindow ? hit->begin - kContextWindow : begin;
+    // Never past the line (searched within the window only).
+    std::size_t nl = text.substr(from, hit->begin - from).rfind('\n');
+    if (nl != std::string_view::npos) from += nl + 1;
+    from = align_back(text, from);
+    std::string_view window = text.substr(from, hit->begin - from);
+    if (!run(*rule.before.re, window, 0, window.size(), RE2::UNANCHORED, from, sub, &ctx)) {
+      return false;
+    }
+    for (auto& [k, v] : ctx.groups) {
+      if (v.found) hit->groups[k] = v;
+    }
+    if (ctx.end > ctx.begin) hit->begin = ctx.begin;
+  }
+  if (!rule.after.empty()) {
+    std::size_t to = std::min(end, hit->end + kContextWindow);
+    std::size_t nl = text.substr(hit->end, to - hit->end).find('\n');
+    if (nl != std::string_view::npos) to = hit->end + nl;
+    to = align_back(text, to);
+    std::string_view window = text.substr(hit->end, to - hit->end);
+    if (!run(*rule.after.re, window, 0, window.size(), RE2::ANCHOR_START, hit->end, sub, &ctx)) {
+      return false;
+    }
+    for (auto& [k, v] : ctx.groups) {
+      if (v.found) hit->groups[k] = v;
+    }
+    hit->end = std::max(hit->end, ctx.end);
+  }
+  return true;
+}
+
 }  // namespace
 
 void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
-              const detail::Pattern& pattern, std::size_t sentence, std::vector<Hit>* out) {
-  // The sentence is the text RE2 sees, so ^ and $ mean its edges.
+              const detail::Pattern& pattern, std::vector<Hit>* out) {
+  // The unit is the text RE2 sees, so ^ and $ mean its edges.
   std::string_view unit = text.substr(begin, end - begin);
   std::vector<re2::StringPiece> sub;
   std::size_t pos = 0;
@@ -68,7 +115,6 @@ void find_all(std::string_view text, std::size_t begin, std::size_t end, const d
     Hit hit;
     hit.rule = &rule;
     hit.pattern = &pattern;
-    hit.sentence = sentence;
     if (!run(*pattern.re, unit, pos, unit.size(), RE2::UNANCHORED, begin, sub, &hit)) break;
     const bool bad_start =
         word_char_at(text, hit.begin) && word_char_before(text, hit.begin) && hit.begin > begin;
@@ -79,6 +125,10 @@ void find_all(std::string_view text, std::size_t begin, std::size_t end, const d
       continue;
     }
     pos = hit.end - begin;
+    if ((!rule.before.empty() || !rule.after.empty()) &&
+        !with_context(text, begin, end, rule, &hit)) {
+      continue;
+    }
     out->push_back(std::move(hit));
   }
 }
@@ -93,42 +143,42 @@ bool match_context(std::string_view text, std::size_t begin, std::size_t end,
   return run(*pattern.re, window, 0, window.size(), anchor, begin, sub, hit);
 }
 
-std::vector<Hit> match_sentences(std::string_view text, const text::Segments& seg,
-                                 const detail::LanguageRules& lr, Prefilter prefilter) {
+std::vector<Hit> match_document(std::string_view text, const text::Segments& seg,
+                                const detail::LanguageRules& lr, Prefilter prefilter) {
   std::vector<Hit> hits;
-  if (lr.sentence_rules.empty()) return hits;
+  if (lr.sentence_rules.empty() || text.empty()) return hits;
   std::vector<int> fired;
-  std::vector<bool> doc_fired;
-  if (prefilter == Prefilter::doc_set) {
-    doc_fired.assign(lr.sentence_rules.size(), false);
-    lr.sentence_set->Match(re2::StringPiece(text.data(), text.size()), &fired);
-    for (int i : fired) doc_fired[static_cast<std::size_t>(i)] = true;
-  }
-  for (std::size_t s = 0; s < seg.sentences.size(); ++s) {
-    const text::Span& sp = seg.sentences[s];
-    switch (prefilter) {
-      case Prefilter::set: {
+  switch (prefilter) {
+    case Prefilter::set:
+      // One pass of the set over the document names the rules that match
+      // somewhere; each of those then scans the document once.
+      lr.sentence_set->Match(re2::StringPiece(text.data(), text.size()), &fired);
+      std::sort(fired.begin(), fired.end());  // set index order = priority order
+      for (int i : fired) {
+        const detail::Rule* r = lr.sentence_rules[static_cast<std::size_t>(i)];
+        find_all(text, 0, text.size(), *r, r->pattern, &hits);
+      }
+      break;
+    case Prefilter::sentence_set:
+      // The set per sentence: finer "where", but one call per sentence.
+      for (const text::Span& sp : seg.sentences) {
         fired.clear();
         if (!lr.sentence_set->Match(re2::StringPiece(text.data() + sp.begin, sp.end - sp.begin),
                                     &fired)) {
           continue;
         }
-        std::sort(fired.begin(), fired.end());  // set index order = priority order
+        std::sort(fired.begin(), fired.end());
         for (int i : fired) {
           const detail::Rule* r = lr.sentence_rules[static_cast<std::size_t>(i)];
-          find_all(text, sp.begin, sp.end, *r, r->pattern, s, &hits);
+          find_all(text, sp.begin, sp.end, *r, r->pattern, &hits);
         }
-        break;
       }
-      case Prefilter::doc_set:
-      case Prefilter::none:
-        for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) {
-          if (prefilter == Prefilter::doc_set && !doc_fired[i]) continue;
-          const detail::Rule* r = lr.sentence_rules[i];
-          find_all(text, sp.begin, sp.end, *r, r->pattern, s, &hits);
-        }
-        break;
-    }
+      break;
+    case Prefilter::none:
+      for (const detail::Rule* r : lr.sentence_rules) {
+        find_all(text, 0, text.size(), *r, r->pattern, &hits);
+      }
+      break;
   }
   return hits;
 }

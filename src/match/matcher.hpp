@@ -1,10 +1,11 @@
-// The match stage: runs the sentence rules of a language over each sentence
+// The match stage: runs the sentence rules of a language over a document
 // and returns every hit with its named captures.
 //
-// The prefilter decides where and which rules can fire (ExtractOptions::
-// prefilter): by default one RE2::Set pass per sentence names the rules whose
-// pattern matches somewhere in it, and only those run again to collect
-// captures, so a sentence costs one DFA pass however many rules there are.
+// The prefilter decides which rules can fire and where (ExtractOptions::
+// prefilter). By default one RE2::Set pass over the document names the
+// rules whose pattern matches somewhere in it; only those scan the document
+// again to collect captures, so the cost of a document grows with the rules
+// that fire in it, not with the size of the packs.
 #pragma once
 
 #include <map>
@@ -29,7 +30,6 @@ struct Hit {
   const detail::Pattern* pattern = nullptr;
   std::size_t begin = 0;  // whole match, normalised offsets
   std::size_t end = 0;
-  std::size_t sentence = 0;
   std::map<std::string, Capture, std::less<>> groups;
 
   const Capture* group(std::string_view name) const {
@@ -42,16 +42,16 @@ struct Hit {
   }
 };
 
-// All hits of the language's sentence rules, ordered by sentence, then by
-// rule priority, then by position.
-std::vector<Hit> match_sentences(std::string_view text, const text::Segments& seg,
-                                 const detail::LanguageRules& lr, Prefilter prefilter);
+// All hits of the language's sentence rules, grouped by rule in priority
+// order, each rule's hits by position.
+std::vector<Hit> match_document(std::string_view text, const text::Segments& seg,
+                                const detail::LanguageRules& lr, Prefilter prefilter);
 
 // Runs one pattern over text[begin, end) and appends its hits (used for
 // sentence rules and by tests). Matches must start and end on word
 // boundaries where they start or end with a letter or digit.
 void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
-              const detail::Pattern& pattern, std::size_t sentence, std::vector<Hit>* out);
+              const detail::Pattern& pattern, std::vector<Hit>* out);
 
 // Matches a context pattern: `before` must end at `end` of window
 // [begin, end); `after` must start at `begin`; `inside` must cover it all.

@@ -70,7 +70,7 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
   const text::Segments seg = text::segment(t, lang);
 
   // match
-  const std::vector<match::Hit> hits = match::match_sentences(t, seg, *lr, opt.prefilter);
+  const std::vector<match::Hit> hits = match::match_document(t, seg, *lr, opt.prefilter);
 
   const Lines lines(doc.text);
   auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {

@@ -77,6 +77,8 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
   for (const match::Hit& h : hits) {
     if (h.rule->type != detail::RuleType::quote) continue;
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
+    // Reported speech ends with its sentence.
+    t.end = std::min(t.end, seg.sentences[seg.sentence_at(t.begin)].end);
     t = trimmed(text, t.begin, t.end, ".,;:");
     if (t.empty()) continue;
     bool overlaps = false;

@@ -43,18 +43,9 @@ bool capitalised(std::string_view s) {
 bool in_lexicon(const detail::Lexicon* lex, std::string_view word, const std::string& lang,
                 std::string* value = nullptr) {
   if (lex == nullptr) return false;
-  std::string key = text::fold_key(word, lang);
-  if (auto it = lex->values.find(key); it != lex->values.end()) {
-    if (value != nullptr) *value = it->second;
-    return true;
-  }
-  for (const std::string& w : lex->words) {
-    if (text::fold_key(w, lang) == key) {
-      if (value != nullptr) *value = key;
-      return true;
-    }
-  }
-  return false;
+  const std::string* v = lex->find_folded(text::fold_key(word, lang));
+  if (v != nullptr && value != nullptr) *value = *v;
+  return v != nullptr;
 }
 
 bool ends_with_vowel(std::string_view s) {
@@ -72,6 +63,7 @@ struct Mention {
   MentionKind kind = MentionKind::none;
   std::string role;                 // of a title
   std::vector<std::string> tokens;  // name tokens (last one may carry a suffix)
+  std::string initial;              // "A" of "A.Quliyeva"
   Range shown;                      // range reported as speaker_text
   std::size_t pos = 0;
 };
@@ -105,9 +97,22 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     }
   }
   for (std::size_t i = name_from; i < toks.size(); ++i) {
-    if (!capitalised(toks[i].s)) continue;
-    if (m.tokens.empty() && in_lexicon(lr.not_name, toks[i].s, lr.lang)) continue;
-    m.tokens.emplace_back(toks[i].s);
+    std::string_view w = toks[i].s;
+    // Initials: "A.Quliyeva", "P. Şahbazov" -> the initial is kept aside.
+    while (w.size() >= 2 && capitalised(w) && w.find('.') != std::string_view::npos &&
+           w.find('.') <= 4) {
+      std::size_t dot = w.find('.');
+      if (m.initial.empty()) m.initial = std::string(w.substr(0, dot));
+      w.remove_prefix(dot + 1);
+    }
+    if (w.empty()) continue;
+    // Particles belong to the name: "əl-Mənsuri".
+    const std::size_t hy = w.find('-');
+    const bool particle = hy != std::string_view::npos && hy <= 3 && hy + 1 < w.size() &&
+                          capitalised(w.substr(hy + 1));
+    if (!capitalised(w) && !particle) continue;
+    if (m.tokens.empty() && in_lexicon(lr.not_name, w, lr.lang)) continue;
+    m.tokens.emplace_back(w);
   }
   if (!m.tokens.empty()) {
     m.kind = MentionKind::name;
@@ -143,8 +148,8 @@ bool letter_before(std::string_view t, std::size_t i) {
 // The fullest form of a name in the document: every word-bounded occurrence
 // of the surname, extended back over capitalised words that are neither
 // titles nor non-names; the longest (then the most frequent) wins.
-std::string canonical_name(std::string_view text, const std::vector<std::string>& name,
-                           const detail::LanguageRules& lr) {
+std::string canonical_name_uncached(std::string_view text, const std::vector<std::string>& name,
+                                    const detail::LanguageRules& lr, const std::string& initial) {
   const std::string& surname = name.back();
   std::map<std::string, int> seen;
   for (std::size_t at = text.find(surname); at != std::string_view::npos;
@@ -171,6 +176,10 @@ std::string canonical_name(std::string_view text, const std::vector<std::string>
         !std::equal(name.begin(), name.end(), full.end() - static_cast<long>(name.size()))) {
       continue;
     }
+    // "A.Quliyeva" is "Aygün Quliyeva", not "Leyla Quliyeva".
+    if (!initial.empty() && full.size() > name.size() && !full.front().starts_with(initial)) {
+      continue;
+    }
     ++seen[join(full)];
   }
   std::string best = join(name);
@@ -184,6 +193,26 @@ std::string canonical_name(std::string_view text, const std::vector<std::string>
   }
   return best;
 }
+
+// canonical_name scans the whole document for the surname; a document
+// names few people many times, so each (name, initial) is looked up once.
+class NameCache {
+ public:
+  NameCache(std::string_view text, const detail::LanguageRules& lr) : text_(text), lr_(lr) {}
+  const std::string& canonical(const std::vector<std::string>& name, const std::string& initial) {
+    std::string key = initial + "\x1f" + join(name);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      it = cache_.emplace(key, canonical_name_uncached(text_, name, lr_, initial)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  std::string_view text_;
+  const detail::LanguageRules& lr_;
+  std::map<std::string, std::string> cache_;
+};
 
 }  // namespace
 
@@ -220,6 +249,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
                                               const detail::LanguageRules& lr) {
   std::vector<ResolvedSpeaker> out(quotes.size());
   std::vector<Mention> mentions(quotes.size());
+  NameCache names(text, lr);
   std::vector<std::string> known;  // names attested outside a genitive
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (quotes[i].speaker.empty()) continue;
@@ -237,6 +267,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       known.push_back(join(mentions[i].tokens));
     }
   }
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
   // Persons the person rules found: position, role of their title (may be
   // empty) and canonical name.
   struct Person {
@@ -258,8 +290,16 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::vector<std::string> tokens = m.tokens;
     tokens.back() = strip_name_suffix(tokens.back(), lr, known);
     people.push_back(
-        Person{n->begin, role.empty() ? m.role : role, canonical_name(text, tokens, lr)});
+        Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
+
+  std::sort(people.begin(), people.end(),
+            [](const Person& a, const Person& b) { return a.pos < b.pos; });
+  const std::vector<Person> hit_people = people;
+  // Bare titles are matched against the persons named with a title.
+  people.erase(
+      std::remove_if(people.begin(), people.end(), [](const Person& p) { return p.role.empty(); }),
+      people.end());
 
   // Speakers in order of their mentions.
   std::vector<std::size_t> order;
@@ -274,14 +314,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention& m = mentions[i];
     switch (m.kind) {
       case MentionKind::pronoun: {
-        const Person* near = nullptr;
-        const Person* any = nullptr;
-        const std::size_t sentence = seg.sentence_at(m.pos);
-        for (const Person& p : people) {
-          if (p.pos >= m.pos) continue;
-          any = &p;
-          if (seg.sentence_at(p.pos) + 1 >= sentence) near = &p;
-        }
+        // The last person named before the pronoun (hits are in position order).
+        auto it = std::lower_bound(hit_people.begin(), hit_people.end(), m.pos,
+                                   [](const Person& p, std::size_t pos) { return p.pos < pos; });
+        const Person* any = it == hit_people.begin() ? nullptr : &*(it - 1);
+        const Person* near =
+            any != nullptr && seg.sentence_at(any->pos) + 1 >= seg.sentence_at(m.pos) ? any
+                                                                                      : nullptr;
         if (near != nullptr) {
           out[i].speaker = near->name;
         } else if (last_speaker) {
@@ -294,7 +333,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
         if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known);
-        out[i].speaker = canonical_name(text, tokens, lr);
+        out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) people.push_back(Person{m.pos, m.role, *out[i].speaker});
         break;
       }

@@ -26,7 +26,10 @@ std::string group_value(const match::Hit& hit, std::string_view text, const std:
                         const std::string& lang) {
   std::string_view raw = hit.text_of(text, group);
   if (raw.empty()) return std::string();
-  if (const std::string* v = detail::lookup_value(*hit.pattern, group, raw, lang)) return *v;
+  // The group may sit in the rule's pattern or in one of its context patterns.
+  for (const detail::Pattern* p : {hit.pattern, &hit.rule->before, &hit.rule->after}) {
+    if (const std::string* v = detail::lookup_value(*p, group, raw, lang)) return *v;
+  }
   return std::string(text::trim(raw));
 }
 
@@ -206,8 +209,7 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
         k == 0 || std::string_view(".!?\n-•:").find(text[k - 1]) != std::string_view::npos;
     bool stop = false;
     if (lr.metric_stop != nullptr) {
-      std::string key = text::fold_key(word, lr.lang);
-      for (const std::string& w : lr.metric_stop->words) stop |= text::fold_key(w, lr.lang) == key;
+      stop = lr.metric_stop->find_folded(text::fold_key(word, lr.lang)) != nullptr;
     }
     if (!stop && (!upper || sentence_start)) break;
     b = sp + 1;

@@ -360,7 +360,14 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
   }
   // Lexicons no rule uses still have to be valid.
-  for (auto& lex : out->lexicons) ex.expand_lexicon(lex.get());
+  for (auto& lex : out->lexicons) {
+    ex.expand_lexicon(lex.get());
+    for (const std::string& w : lex->words) {
+      std::string key = text::fold_key(w, lex->lang);
+      auto v = lex->values.find(key);
+      lex->folded.emplace(key, v == lex->values.end() ? key : v->second);
+    }
+  }
   if (out->quote_pairs.empty()) {
     status->add(Error{ErrorKind::rule, "rules/common", 0, 0, "no quote pairs defined ([quotes])"});
   }

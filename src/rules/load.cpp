@@ -247,9 +247,8 @@ struct Reader {
     }
     if (is_sentence_rule(rule->type)) {
       if (rule->pattern.empty()) error(n, fmt::format("rule '{}' needs a 'pattern'", rule->id));
-      if (!rule->before.empty() || !rule->after.empty() || !rule->inside.empty()) {
-        error(n, fmt::format("rule '{}': 'before'/'after'/'inside' belong to attribution and "
-                             "not_quote rules",
+      if (!rule->inside.empty()) {
+        error(n, fmt::format("rule '{}': 'inside' belongs to attribution and not_quote rules",
                              rule->id));
       }
     } else {

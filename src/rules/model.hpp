@@ -34,6 +34,15 @@ struct Lexicon {
   // Normalised values: folded entry -> value ("oktyabr" -> "10", "$" -> "USD").
   std::unordered_map<std::string, std::string> values;
   std::string expansion;  // the RE2 text {name} expands to (filled by the compiler)
+  // Every entry by its folded key (fold_key), to its value or else the key
+  // itself: membership tests without folding the whole list each time.
+  std::unordered_map<std::string, std::string> folded;
+
+  // The value of a folded key, or null when the lexicon lacks it.
+  const std::string* find_folded(const std::string& key) const {
+    auto it = folded.find(key);
+    return it == folded.end() ? nullptr : &it->second;
+  }
   // Named groups inside `pattern` and the lexicons each one encloses.
   std::map<std::string, std::vector<const Lexicon*>> group_lexicons;
 };
@@ -42,7 +51,11 @@ enum class RuleType { attribution, not_quote, quote, person, date, amount, targe
 const char* rule_type_name(RuleType t);
 
 // Where a pattern runs.
-//   sentence rules (quote, person, date, amount, target): over each sentence;
+//   sentence rules (quote, person, date, amount, target): `pattern` scans
+//     the document (it is what the prefilter set holds, so it should start
+//     with something rare: a speech verb, a digit); optional `before` must
+//     end where the pattern's match starts and `after` must start where it
+//     ends, both within the line;
 //   context rules (attribution, not_quote): around each paired quote, with
 //     `before` anchored at the opening mark, `after` anchored at the closing
 //     mark and `inside` matching the whole quoted text.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "rules/compile.hpp"
 #include "rules/embedded.hpp"
@@ -44,8 +45,15 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
   }
   auto compiled = detail::compile_packs(std::move(packs), &status);
   if (!status.ok()) {
+    // Report in reading order: by file, then place.
+    std::vector<Error> errors = status.errors();
+    std::stable_sort(errors.begin(), errors.end(), [](const Error& a, const Error& b) {
+      return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);
+    });
+    Status sorted;
+    for (Error& e : errors) sorted.add(std::move(e));
     out->reset();
-    return status;
+    return sorted;
   }
   *out = make(std::move(compiled));
   return status;

@@ -1,0 +1,170 @@
+// quotex_bench: throughput of the full pipeline (normalize .. resolve, and
+// JSON emission) on a corpus made of the samples, per prefilter mode; rule
+// compilation time; peak RSS as the corpus grows.
+//
+//   quotex_bench [SAMPLES_DIR] [MB]
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "match/matcher.hpp"
+#include "quotex/emit.hpp"
+#include "quotex/extractor.hpp"
+#include "rules/model.hpp"
+#include "text/normalize.hpp"
+#include "text/segment.hpp"
+
+using namespace quotex;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+long peak_rss_kb() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string dir = argc > 1 ? argv[1] : "samples";
+  const double want_mb = argc > 2 ? std::atof(argv[2]) : 32;
+
+  std::vector<std::string> docs;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    docs.push_back(ss.str());
+  }
+  std::sort(docs.begin(), docs.end());
+  if (docs.empty()) {
+    fmt::print(stderr, "no .txt files under {}\n", dir);
+    return 2;
+  }
+  std::size_t sample_bytes = 0;
+  for (const auto& d : docs) sample_bytes += d.size();
+
+  // Start-up: loading and compiling every embedded pack.
+  auto t0 = Clock::now();
+  std::shared_ptr<const RuleSet> rules;
+  if (!RuleSet::load({}, &rules).ok()) return 3;
+  const double startup_ms = seconds_since(t0) * 1000;
+  fmt::print("rules: {} compiled in {:.1f} ms\n", rules->size(), startup_ms);
+  fmt::print("corpus: {} sample documents, {} bytes, repeated to {:.0f} MB\n", docs.size(),
+             sample_bytes, want_mb);
+
+  const std::size_t target = static_cast<std::size_t>(want_mb * 1024 * 1024);
+  for (auto [mode, name] : {std::pair{Prefilter::set, "set (per document)"},
+                            std::pair{Prefilter::sentence_set, "sentence-set"},
+                            std::pair{Prefilter::none, "none (every rule)"}}) {
+    ExtractOptions opt;
+    opt.prefilter = mode;
+    Extractor ex(rules, opt);
+    std::size_t bytes = 0, records = 0, out_bytes = 0;
+    auto t = Clock::now();
+    for (std::size_t i = 0; bytes < target; ++i) {
+      const std::string& text = docs[i % docs.size()];
+      for (const Record& r : ex.extract(Document{"bench", text, "", ""})) {
+        out_bytes += to_json(r).size();
+        ++records;
+      }
+      bytes += text.size();
+    }
+    const double s = seconds_since(t);
+    fmt::print("prefilter {:<24} {:8.1f} MB/s  ({} MB in {:.2f} s, {} records, {} KB out)\n", name,
+               bytes / s / (1024 * 1024), bytes / (1024 * 1024), s, records, out_bytes / 1024);
+  }
+
+  // Cost of each stage and of each sentence rule alone, over the samples.
+  {
+    const detail::LanguageRules* lr = rules->compiled().language("az");
+    std::vector<text::NormText> norms;
+    std::vector<text::Segments> segs;
+    auto ts = Clock::now();
+    for (const auto& d : docs) norms.push_back(text::normalize(d));
+    const double t_norm = seconds_since(ts);
+    ts = Clock::now();
+    for (const auto& n : norms) segs.push_back(text::segment(n.text, "az"));
+    const double t_seg = seconds_since(ts);
+    ts = Clock::now();
+    for (int rep = 0; rep < 20; ++rep) {
+      for (std::size_t i = 0; i < norms.size(); ++i) {
+        match::match_document(norms[i].text, segs[i], *lr, Prefilter::set);
+      }
+    }
+    const double t_match = seconds_since(ts) / 20;
+    const double mb = sample_bytes / (1024.0 * 1024);
+    fmt::print(
+        "stages on the samples: normalize {:.1f} MB/s, segment {:.1f} MB/s, match {:.1f} MB/s\n",
+        mb / t_norm, mb / t_seg, mb / t_match);
+    std::size_t sentences = 0, fired_total = 0;
+    ts = Clock::now();
+    std::vector<int> fired;
+    for (std::size_t i = 0; i < norms.size(); ++i) {
+      for (const auto& sp : segs[i].sentences) {
+        fired.clear();
+        lr->sentence_set->Match(
+            re2::StringPiece(norms[i].text.data() + sp.begin, sp.end - sp.begin), &fired);
+        ++sentences;
+        fired_total += fired.size();
+      }
+    }
+    fmt::print(
+        "prefilter set alone: {:.1f} MB/s; {} sentences, {:.1f} of {} rules fire per sentence\n",
+        mb / seconds_since(ts), sentences, double(fired_total) / sentences,
+        lr->sentence_rules.size());
+    std::vector<std::pair<double, std::string>> cost;
+    for (const detail::Rule* r : lr->sentence_rules) {
+      std::vector<match::Hit> hits;
+      auto tr = Clock::now();
+      for (int rep = 0; rep < 5; ++rep) {
+        for (std::size_t i = 0; i < norms.size(); ++i) {
+          match::find_all(norms[i].text, 0, norms[i].text.size(), *r, r->pattern, &hits);
+        }
+      }
+      cost.emplace_back(mb * 5 / seconds_since(tr),
+                        fmt::format("{}[{}]", r->id, r->pattern.re->ProgramSize()));
+    }
+    std::sort(cost.begin(), cost.end());
+    fmt::print("slowest sentence rules alone (MB/s):");
+    for (std::size_t i = 0; i < cost.size() && i < 8; ++i) {
+      fmt::print(" {}={:.0f}", cost[i].second, cost[i].first);
+    }
+    fmt::print("\n");
+  }
+
+  // Memory against corpus size: documents stream through one at a time.
+  Extractor ex(rules, {});
+  std::size_t bytes = 0;
+  for (double mb : {want_mb / 4, want_mb / 2, want_mb}) {
+    for (std::size_t i = 0; bytes < mb * 1024 * 1024; ++i) {
+      ex.extract(Document{"bench", docs[i % docs.size()], "", ""});
+      bytes += docs[i % docs.size()].size();
+    }
+    fmt::print("peak RSS after {:6.1f} MB: {} KB\n", bytes / (1024.0 * 1024), peak_rss_kb());
+  }
+  // One large document (all samples joined, repeated to 8 MB).
+  std::string large;
+  while (large.size() < 8u * 1024 * 1024) {
+    for (const auto& d : docs) large += d + "\n";
+  }
+  auto t = Clock::now();
+  auto recs = ex.extract(Document{"large", large, "az", ""});
+  const double s = seconds_since(t);
+  fmt::print("one {} MB document: {:.1f} MB/s, {} records, peak RSS {} KB\n",
+             large.size() / (1024 * 1024), large.size() / s / (1024 * 1024), recs.size(),
+             peak_rss_kb());
+  return 0;
+}

@@ -1,0 +1,155 @@
+// The whole pipeline on the seed article against its gold file, and the
+// contract of records (offsets on original bytes, line/col).
+#include <simdjson.h>
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "quotex/extractor.hpp"
+
+using namespace quotex;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::shared_ptr<const RuleSet> rules() {
+  static std::shared_ptr<const RuleSet> rs = [] {
+    std::shared_ptr<const RuleSet> r;
+    REQUIRE(RuleSet::load({}, &r).ok());
+    return r;
+  }();
+  return rs;
+}
+
+std::vector<Record> run(const std::string& text, ExtractOptions opt = {}) {
+  Extractor ex(rules(), opt);
+  return ex.extract(Document{"t", text, "", ""});
+}
+
+const std::string kSeed = std::string(QUOTEX_SOURCE_DIR) + "/samples/az/000_a5c5ee54b155f9dd";
+
+}  // namespace
+
+TEST_CASE("the seed article yields every gold record and no other quote", "[pipeline][seed]") {
+  const std::string text = slurp(kSeed + ".txt");
+  REQUIRE(!text.empty());
+  simdjson::dom::parser parser;
+  simdjson::dom::element gold = parser.load(kSeed + ".gold.json");
+  ExtractOptions opt;
+  opt.doc_date = std::string(std::string_view(gold["doc_date"]));
+  std::vector<Record> recs = run(text, opt);
+
+  std::vector<bool> used(recs.size(), false);
+  for (simdjson::dom::element q : gold["quotes"].get_array()) {
+    const std::string want{std::string_view(q["text"])};
+    bool optional = false;
+    if (q["optional"].is_bool()) optional = bool(q["optional"]);
+    bool found = false;
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+      const Record& r = recs[i];
+      if (r.type != RecordType::quote || r.text != want) continue;
+      used[i] = true;
+      found = true;
+      if (optional) break;
+      INFO(want);
+      CHECK(to_string(r.kind) == std::string_view(q["kind"]));
+      REQUIRE(r.speaker.has_value());
+      CHECK(*r.speaker == std::string_view(q["speaker"]));
+      CHECK(r.cue.value_or("") == std::string_view(q["cue"]));
+      CHECK(r.speaker_text.value_or("") == std::string_view(q["speaker_text"]));
+      // Offsets point at the original bytes.
+      CHECK(text.substr(r.start, r.end - r.start) == want);
+      CHECK(text.substr(*r.speaker_start, *r.speaker_end - *r.speaker_start) == *r.speaker_text);
+    }
+    if (!optional) {
+      INFO("missing quote: " << want);
+      CHECK(found);
+    }
+  }
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    INFO("extra record: " << recs[i].text);
+    if (recs[i].type == RecordType::quote) CHECK(used[i]);
+  }
+  auto one = [&](RecordType t) {
+    std::vector<const Record*> v;
+    for (const Record& r : recs) {
+      if (r.type == t) v.push_back(&r);
+    }
+    REQUIRE(v.size() == 1);
+    return v[0];
+  };
+  const Record* date = one(RecordType::date);
+  CHECK(date->text == "21 oktyabr 2025-ci il");
+  CHECK(date->date_value == "2025-10-21");
+  const Record* amount = one(RecordType::amount);
+  CHECK(amount->text == "$1 milyarda");
+  CHECK(amount->value == 1e9);
+  CHECK(amount->unit == "USD");
+  const Record* target = one(RecordType::target);
+  CHECK(target->text ==
+        "İkitərəfli ticarət həcmini qısamüddətli dövrdə $1 milyarda qədər artırmaq");
+  CHECK(target->metric == "ikitərəfli ticarət həcmi");
+  CHECK(target->value == 1e9);
+  CHECK(target->direction == "increase");
+  CHECK(target->bound == "up_to");
+}
+
+TEST_CASE("offsets and columns count the original text", "[pipeline]") {
+  // U+2011 inside the name and a BOM before the text: offsets stay original.
+  const std::string text =
+      "\xEF\xBB\xBFSalam.\nNazir Kassym\u2011Jomart Tokayev dedi ki, “ölkələr hazırdır”.";
+  std::vector<Record> recs = run(text);
+  REQUIRE(recs.size() == 1);
+  const Record& r = recs[0];
+  CHECK(r.text == "ölkələr hazırdır");
+  CHECK(text.substr(r.start, r.end - r.start) == "ölkələr hazırdır");
+  CHECK(r.line == 2);
+  CHECK(r.col == 39);  // code points, not bytes
+  CHECK(r.speaker == "Kassym-Jomart Tokayev");
+  CHECK(r.speaker_text == "Nazir Kassym\u2011Jomart Tokayev");
+}
+
+TEST_CASE("types filter records", "[pipeline]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::date);
+  auto recs = run("Nazir 5 mart 2024-cü il tarixində deyib: “Büdcə 2 milyard manatdır”.", opt);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].type == RecordType::date);
+}
+
+TEST_CASE("bad input never crashes and loses nothing else", "[pipeline]") {
+  CHECK(run("").empty());
+  CHECK(run(std::string(100, '\0')).empty());
+  std::string bad = "Nazir deyib: “\xff\xfe hazırıq”. ";
+  auto recs = run(bad);
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].start == bad.find("\xff"));
+  // An opening mark that never closes, and many nested marks.
+  std::string open = "“" + std::string(100000, 'a');
+  CHECK(run(open).empty());
+  std::string nested;
+  for (int i = 0; i < 10000; ++i) nested += "«";
+  CHECK(run(nested).empty());
+}
+
+TEST_CASE("the prefilter modes agree", "[pipeline][match]") {
+  const std::string text = slurp(kSeed + ".txt");
+  ExtractOptions a, b, c;
+  b.prefilter = Prefilter::sentence_set;
+  c.prefilter = Prefilter::none;
+  auto ra = run(text, a), rb = run(text, b), rc = run(text, c);
+  REQUIRE(ra.size() == rb.size());
+  REQUIRE(ra.size() == rc.size());
+  for (std::size_t i = 0; i < ra.size(); ++i) {
+    CHECK(ra[i].rule == rb[i].rule);
+    CHECK(ra[i].rule == rc[i].rule);
+    CHECK(ra[i].start == rc[i].start);
+  }
+}

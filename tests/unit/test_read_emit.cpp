@@ -1,0 +1,66 @@
+// JSON Lines input and the output formats.
+#include <catch2/catch.hpp>
+
+#include "quotex/emit.hpp"
+#include "read/reader.hpp"
+
+using namespace quotex;
+
+TEST_CASE("JSON Lines documents carry id, lang and date", "[read]") {
+  Document d;
+  Error e;
+  REQUIRE(read::parse_jsonl_line(R"({"id":"a1","text":"Salam","lang":"az","date":"2025-01-02"})",
+                                 "in.jsonl", 3, &d, &e));
+  CHECK(d.id == "a1");
+  CHECK(d.text == "Salam");
+  CHECK(d.lang == "az");
+  CHECK(d.date == "2025-01-02");
+  REQUIRE(read::parse_jsonl_line(R"({"text":"x"})", "in.jsonl", 7, &d, &e));
+  CHECK(d.id == "in.jsonl:7");
+}
+
+TEST_CASE("bad JSON Lines are reported with their line", "[read]") {
+  Document d;
+  Error e;
+  CHECK_FALSE(read::parse_jsonl_line("{\"text\": ", "in.jsonl", 4, &d, &e));
+  CHECK(e.to_string().rfind("in.jsonl:4:1: invalid JSON", 0) == 0);
+  CHECK_FALSE(read::parse_jsonl_line("{\"id\": 1}", "in.jsonl", 5, &d, &e));
+  CHECK(e.to_string() == "in.jsonl:5:1: missing string field \"text\"");
+}
+
+TEST_CASE("records serialise to the SPEC's JSON", "[emit]") {
+  Record r;
+  r.doc = "a.txt";
+  r.type = RecordType::quote;
+  r.text = "say \"hi\"\n";
+  r.start = 1, r.end = 10, r.line = 1, r.col = 2;
+  r.lang = "az";
+  r.rule = "az.x";
+  r.kind = QuoteKind::partial;
+  CHECK(
+      to_json(r) ==
+      R"({"doc":"a.txt","type":"quote","text":"say \"hi\"\n","start":1,"end":10,"line":1,"col":2,)"
+      R"("lang":"az","rule":"az.x","kind":"partial","speaker":null,"speaker_text":null,"cue":null,)"
+      R"("speaker_start":null,"speaker_end":null})");
+  Record a;
+  a.type = RecordType::amount;
+  a.text = "$1 milyard";
+  a.value = 1e9;
+  a.unit = "USD";
+  CHECK(to_json(a).find(R"("value":1000000000,"unit":"USD","bound":null)") != std::string::npos);
+  Record bad;
+  bad.type = RecordType::date;
+  bad.text = "\xff";
+  CHECK(to_json(bad).find("\"text\":\"\xEF\xBF\xBD\"") != std::string::npos);
+}
+
+TEST_CASE("CSV quotes cells and TSV flattens tabs", "[emit]") {
+  Record r;
+  r.type = RecordType::date;
+  r.text = "5 mart, 2024";
+  r.date_value = "2024-03-05";
+  CHECK(to_row(r, Format::csv).find("\"5 mart, 2024\"") != std::string::npos);
+  r.text = "a\tb";
+  CHECK(to_row(r, Format::tsv).find("a b") != std::string::npos);
+  CHECK(table_header(Format::csv).rfind("doc,type,text,", 0) == 0);
+}
