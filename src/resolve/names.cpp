@@ -106,6 +106,13 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       w.remove_prefix(dot + 1);
     }
     if (w.empty()) continue;
+    // A proper noun with a case suffix after a hyphen ("Trend-ə", "APA-ya")
+    // is an agency the speaker talks to, not a part of the name.
+    if (const std::size_t h = w.rfind('-'); h != std::string_view::npos && h > 0 &&
+                                            h + 1 < w.size() && !capitalised(w.substr(h + 1)) &&
+                                            w.size() - h <= 5) {
+      break;
+    }
     // Particles belong to the name: "əl-Mənsuri".
     const std::size_t hy = w.find('-');
     const bool particle = hy != std::string_view::npos && hy <= 3 && hy + 1 < w.size() &&
@@ -346,6 +353,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
           if (p.role != m.role) continue;
           if (best == nullptr || (p.pos <= m.pos && (best->pos > m.pos || p.pos > best->pos))) {
             best = &p;
+          }
+        }
+        // No one was named with this title ("Klub rəhbəri" for the club's
+        // "icraçı direktoru"): the last person named with any title before it.
+        if (best == nullptr) {
+          for (const Person& p : people) {
+            if (p.pos <= m.pos) best = &p;
           }
         }
         if (best != nullptr) out[i].speaker = best->name;

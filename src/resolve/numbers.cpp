@@ -55,7 +55,17 @@ int days_in_month(int y, int m) {
 
 // Value and unit shared by amounts and targets.
 bool quantity(const match::Hit& hit, std::string_view text, const std::string& lang, Record* r) {
-  std::optional<double> number = parse_number(hit.text_of(text, "number"), lang);
+  // A number written in digits, or as a word through a lexicon ("yarım").
+  std::string_view raw = hit.text_of(text, "number");
+  std::optional<double> number = parse_number(raw, lang);
+  if (!number && !raw.empty()) {
+    for (const detail::Pattern* p : {hit.pattern, &hit.rule->before, &hit.rule->after}) {
+      if (const std::string* v = detail::lookup_value(*p, "number", raw, lang)) {
+        number = parse_number(*v, "en");
+        break;
+      }
+    }
+  }
   if (!number) return false;
   double value = *number;
   std::string scale = field(hit, text, "scale", lang);
@@ -144,6 +154,17 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     r->relative = true;
     return true;
   }
+  std::string month_offset = group_value(hit, text, "month_offset", lang);
+  if (!month_offset.empty()) {
+    auto delta = to_int(month_offset);
+    if (!delta || doc_date.size() < 7) return false;
+    auto y = to_int(doc_date.substr(0, 4)), m = to_int(doc_date.substr(5, 2));
+    if (!y || !m) return false;
+    long months = *y * 12 + (*m - 1) + *delta;
+    r->date_value = fmt::format("{:04}-{:02}", months / 12, months % 12 + 1);
+    r->relative = true;
+    return true;
+  }
   std::optional<long> year, month, day;
   if (hit.group("year_offset")) {
     // "ötən il", "gələn ilin mart ayında": a year relative to the document's.
@@ -205,8 +226,10 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
     // of a list item.
     std::size_t k = b;
     while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+    const std::string_view before = text.substr(0, k);
     const bool sentence_start =
-        k == 0 || std::string_view(".!?\n-•:").find(text[k - 1]) != std::string_view::npos;
+        k == 0 || std::string_view(".!?\n-:\"").find(text[k - 1]) != std::string_view::npos ||
+        before.ends_with("“") || before.ends_with("«") || before.ends_with("•");
     bool stop = false;
     if (lr.metric_stop != nullptr) {
       stop = lr.metric_stop->find_folded(text::fold_key(word, lr.lang)) != nullptr;
@@ -215,12 +238,14 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
     b = sp + 1;
   }
   // A word in the locative or ablative ("arasında", "sahəsində") ends an
-  // adverbial before the metric, never a part of it.
+  // adverbial before the metric, never a part of it; so does a participle
+  // with a personal ending ("inşa edəcəyimiz stansiyaların").
   for (std::size_t i = b; i < m->end;) {
     std::size_t sp = text.find(' ', i);
     if (sp == std::string_view::npos || sp >= m->end) break;
     std::string_view word = text.substr(i, sp - i);
-    for (std::string_view suf : {"da", "də", "dan", "dən", "ta", "tə"}) {
+    for (std::string_view suf : {"da", "də", "dan", "dən", "ta", "tə", "ımız", "imiz", "umuz",
+                                 "ümüz", "ra", "rə", "lara", "lərə"}) {
       if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
     }
     i = sp + 1;
