@@ -149,16 +149,24 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
   if (lr.sentence_rules.empty() || text.empty()) return hits;
   std::vector<int> fired;
   switch (prefilter) {
-    case Prefilter::set:
+    case Prefilter::set: {
       // One pass of the set over the document names the rules that match
       // somewhere; each of those then scans the document once.
-      lr.sentence_set->Match(re2::StringPiece(text.data(), text.size()), &fired);
+      RE2::Set::ErrorInfo info{};
+      if (!lr.sentence_set->Match(re2::StringPiece(text.data(), text.size()), &fired, &info) &&
+          info.kind != RE2::Set::kNoError) {
+        // The set's DFA ran out of memory on this text: lose nothing, run
+        // every rule.
+        fired.clear();
+        for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) fired.push_back(int(i));
+      }
       std::sort(fired.begin(), fired.end());  // set index order = priority order
       for (int i : fired) {
         const detail::Rule* r = lr.sentence_rules[static_cast<std::size_t>(i)];
         find_all(text, 0, text.size(), *r, r->pattern, &hits);
       }
       break;
+    }
     case Prefilter::sentence_set:
       // The set per sentence: finer "where", but one call per sentence.
       for (const text::Span& sp : seg.sentences) {

@@ -14,32 +14,37 @@
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/utf8.hpp"
+#include "util/intervals.hpp"
 
 namespace quotex {
 
 namespace {
 
-// Line starts of the original text, for line/col of records.
+// Line and column of offsets in the original text, visited in increasing
+// order: each step counts only the code points since the previous one, so a
+// document with one enormous line costs linear time, not quadratic.
 class Lines {
  public:
-  explicit Lines(std::string_view s) : s_(s) {
-    starts_.push_back(0);
-    for (const char* p = s.data();
-         (p = static_cast<const char*>(std::memchr(p, '\n', s.size() - (p - s.data())))) != nullptr;
-         ++p) {
-      starts_.push_back(static_cast<std::size_t>(p - s.data()) + 1);
+  explicit Lines(std::string_view s) : s_(s) {}
+  void locate(std::size_t off, std::size_t* line, std::size_t* col) {
+    if (off < pos_) line_ = 1, line_start_ = 0, pos_ = 0, col_ = 1;
+    for (;;) {
+      const void* nl = std::memchr(s_.data() + pos_, '\n', off - pos_);
+      if (nl == nullptr) break;
+      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data());
+      ++line_;
+      line_start_ = pos_ = at + 1;
+      col_ = 1;
     }
-  }
-  void locate(std::size_t off, std::size_t* line, std::size_t* col) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
-    std::size_t l = static_cast<std::size_t>(it - starts_.begin());
-    *line = l;
-    *col = text::count_code_points(s_.substr(starts_[l - 1], off - starts_[l - 1])) + 1;
+    col_ += text::count_code_points(s_.substr(pos_, off - pos_));
+    pos_ = off;
+    *line = line_;
+    *col = col_;
   }
 
  private:
   std::string_view s_;
-  std::vector<std::size_t> starts_;
+  std::size_t line_ = 1, line_start_ = 0, pos_ = 0, col_ = 1;
 };
 
 }  // namespace
@@ -72,7 +77,6 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
   // match
   const std::vector<match::Hit> hits = match::match_document(t, seg, *lr, opt.prefilter);
 
-  const Lines lines(doc.text);
   auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {
     Record r;
     r.doc = doc.id;
@@ -80,7 +84,6 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     r.start = norm.orig_start(b);
     r.end = std::max(r.start, norm.orig_end(e));
     r.text = doc.text.substr(r.start, r.end - r.start);
-    lines.locate(r.start, &r.line, &r.col);
     r.lang = rule == nullptr || rule->lang == "common" ? lang : rule->lang;
     r.rule = rule == nullptr ? "common.quote-marks" : rule->id;
     return r;
@@ -92,7 +95,7 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
 
   // resolve: dates, amounts, targets. Of overlapping hits of one type the
   // earlier (higher-priority, then longer) wins.
-  std::vector<std::pair<std::size_t, std::size_t>> taken[5];
+  util::Intervals taken[5];
   std::vector<const match::Hit*> numeric;
   for (const match::Hit& h : hits) {
     if (h.rule->type == RuleType::date || h.rule->type == RuleType::amount ||
@@ -113,10 +116,8 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     const std::size_t metric_begin =
         type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
     if (type == RecordType::target) b = std::max(b, metric_begin);
-    auto& used = taken[static_cast<int>(type)];
-    bool overlaps = false;
-    for (auto [ub, ue] : used) overlaps |= b < ue && ub < e;
-    if (overlaps) continue;
+    util::Intervals& used = taken[static_cast<int>(type)];
+    if (used.overlaps(b, e)) continue;
     Record r = make(type, b, e, h->rule);
     bool ok = false;
     switch (type) {
@@ -131,7 +132,7 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
         break;
     }
     if (!ok) continue;
-    used.emplace_back(b, e);
+    used.add(b, e);
     records.push_back(std::move(r));
   }
 
@@ -195,6 +196,8 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     if (a.start != b.start) return a.start < b.start;
     return static_cast<int>(a.type) < static_cast<int>(b.type);
   });
+  Lines lines(doc.text);
+  for (Record& r : records) lines.locate(r.start, &r.line, &r.col);
   return records;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "text/utf8.hpp"
+#include "util/intervals.hpp"
 
 namespace quotex::resolve {
 
@@ -74,6 +75,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
   std::vector<QuoteCandidate> out;
 
   // Reported speech and other quotations found by sentence rules.
+  util::Intervals taken;
   for (const match::Hit& h : hits) {
     if (h.rule->type != detail::RuleType::quote) continue;
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
@@ -81,9 +83,8 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     t.end = std::min(t.end, seg.sentences[seg.sentence_at(t.begin)].end);
     t = trimmed(text, t.begin, t.end, ".,;:");
     if (t.empty()) continue;
-    bool overlaps = false;
-    for (const QuoteCandidate& c : out) overlaps |= t.begin < c.text.end && c.text.begin < t.end;
-    if (overlaps) continue;
+    if (taken.overlaps(t.begin, t.end)) continue;
+    taken.add(t.begin, t.end);
     QuoteCandidate c;
     c.text = t;
     c.kind = h.rule->kind.empty() ? QuoteKind::indirect : *parse_quote_kind(h.rule->kind);
@@ -93,6 +94,10 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     out.push_back(c);
   }
   const std::size_t reported = out.size();
+  std::vector<std::size_t> by_begin(reported);
+  for (std::size_t j = 0; j < reported; ++j) by_begin[j] = j;
+  std::sort(by_begin.begin(), by_begin.end(),
+            [&](std::size_t a, std::size_t b) { return out[a].text.begin < out[b].text.begin; });
 
   int last_attributed = -1;
   for (const QuoteSpan& q : spans) {
@@ -124,12 +129,15 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       }
     }
     if (c.rule == nullptr) {
-      // Inside reported speech: a partial quote of the same speaker.
-      for (std::size_t j = 0; j < reported; ++j) {
-        if (out[j].text.begin <= q.open && q.close_end <= out[j].text.end + 4) {
-          c.inherit = static_cast<int>(j);
-          break;
-        }
+      // Inside reported speech: a partial quote of the same speaker. The
+      // reported clauses are disjoint, so the one that starts last before
+      // the quote is the only one that can hold it.
+      auto it =
+          std::upper_bound(by_begin.begin(), by_begin.end(), q.open,
+                           [&](std::size_t pos, std::size_t j) { return pos < out[j].text.begin; });
+      if (it != by_begin.begin()) {
+        const std::size_t j = *(it - 1);
+        if (q.close_end <= out[j].text.end + 4) c.inherit = static_cast<int>(j);
       }
     }
     if (c.rule == nullptr && c.inherit < 0 && last_attributed >= 0) {

@@ -302,11 +302,16 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
 
   std::sort(people.begin(), people.end(),
             [](const Person& a, const Person& b) { return a.pos < b.pos; });
-  const std::vector<Person> hit_people = people;
-  // Bare titles are matched against the persons named with a title.
-  people.erase(
-      std::remove_if(people.begin(), people.end(), [](const Person& p) { return p.role.empty(); }),
-      people.end());
+  const std::vector<Person>& hit_people = people;
+  // Bare titles are matched against the persons named with a title, by
+  // role and position.
+  std::map<std::string, std::multimap<std::size_t, std::string>> by_role;
+  std::multimap<std::size_t, std::string> any_role;
+  for (const Person& p : people) {
+    if (p.role.empty()) continue;
+    by_role[p.role].emplace(p.pos, p.name);
+    any_role.emplace(p.pos, p.name);
+  }
 
   // Speakers in order of their mentions.
   std::vector<std::size_t> order;
@@ -341,28 +346,28 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         std::vector<std::string> tokens = m.tokens;
         if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known);
         out[i].speaker = names.canonical(tokens, m.initial);
-        if (!m.role.empty()) people.push_back(Person{m.pos, m.role, *out[i].speaker});
+        if (!m.role.empty()) {
+          by_role[m.role].emplace(m.pos, *out[i].speaker);
+          any_role.emplace(m.pos, *out[i].speaker);
+        }
         break;
       }
       case MentionKind::title: {
         // The person last named with this title before the mention, else the
         // first one after it (a headline names the title before the body
         // names the person).
-        const Person* best = nullptr;
-        for (const Person& p : people) {
-          if (p.role != m.role) continue;
-          if (best == nullptr || (p.pos <= m.pos && (best->pos > m.pos || p.pos > best->pos))) {
-            best = &p;
-          }
+        const std::string* best = nullptr;
+        if (auto r = by_role.find(m.role); r != by_role.end() && !r->second.empty()) {
+          auto it = r->second.upper_bound(m.pos);
+          best = it != r->second.begin() ? &std::prev(it)->second : &r->second.begin()->second;
         }
         // No one was named with this title ("Klub rəhbəri" for the club's
         // "icraçı direktoru"): the last person named with any title before it.
         if (best == nullptr) {
-          for (const Person& p : people) {
-            if (p.pos <= m.pos) best = &p;
-          }
+          auto it = any_role.upper_bound(m.pos);
+          if (it != any_role.begin()) best = &std::prev(it)->second;
         }
-        if (best != nullptr) out[i].speaker = best->name;
+        if (best != nullptr) out[i].speaker = *best;
         break;
       }
       case MentionKind::none:

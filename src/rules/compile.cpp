@@ -6,6 +6,8 @@
 #include <functional>
 #include <set>
 
+#include <unicode/uchar.h>
+
 #include "text/utf8.hpp"
 
 namespace quotex::detail {
@@ -63,6 +65,41 @@ const std::set<std::string> kExpectFields = {
     "unit", "bound", "metric", "direction", "deadline",     "relative", "title"};
 const std::set<std::string> kSetFields = {"unit",  "direction", "bound",
                                           "scale", "currency",  "speaker_case"};
+
+// \p{L}, \p{Lu} and \p{Ll} in rule patterns cover the scripts the packs'
+// languages are written in (Latin, IPA's ə, Cyrillic). RE2 compiles the full
+// Unicode classes into about a thousand instructions each; these take a few
+// dozen, which keeps programs, start-up and matching small. Other scripts are
+// named explicitly (\p{Greek}).
+std::string script_class(char kind) {
+  static const std::pair<char32_t, char32_t> kBlocks[] = {
+      {0x0041, 0x024F}, {0x0250, 0x02AF}, {0x0400, 0x052F}};
+  std::string out;
+  for (const auto& [from, to] : kBlocks) {
+    char32_t run_start = 0;
+    bool in_run = false;
+    for (char32_t c = from; c <= to + 1; ++c) {
+      const bool want = c <= to && (kind == 'u'   ? u_isupper(c) != 0
+                                    : kind == 'l' ? u_islower(c) != 0
+                                                  : u_isalpha(c) != 0);
+      if (want && !in_run) {
+        run_start = c;
+        in_run = true;
+      } else if (!want && in_run) {
+        out += fmt::format("\\x{{{:04X}}}", static_cast<unsigned>(run_start));
+        if (c - 1 != run_start) out += fmt::format("-\\x{{{:04X}}}", static_cast<unsigned>(c - 1));
+        in_run = false;
+      }
+    }
+  }
+  return out;
+}
+
+const std::string& letter_class(char kind) {
+  static const std::string upper = script_class('u'), lower = script_class('l'),
+                           any = script_class('a');
+  return kind == 'u' ? upper : kind == 'l' ? lower : any;
+}
 
 bool ident_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -130,6 +167,17 @@ struct Expander {
     for (std::size_t i = 0; i < src.size(); ++i) {
       char c = src[i];
       if (c == '\\' && i + 1 < src.size()) {
+        // \p{L}, \p{Lu}, \p{Ll}, \pL: the script-limited classes.
+        for (const auto& [spelling, kind] : {std::pair<std::string_view, char>{"\\p{Lu}", 'u'},
+                                             {"\\p{Ll}", 'l'},
+                                             {"\\p{L}", 'a'},
+                                             {"\\pL", 'a'}}) {
+          if (src.compare(i, spelling.size(), spelling) == 0) {
+            *out += in_class ? letter_class(kind) : "[" + letter_class(kind) + "]";
+            i += spelling.size() - 1;
+            goto next_char;
+          }
+        }
         out->push_back(c);
         const char e = src[++i];
         out->push_back(e);
@@ -204,6 +252,7 @@ struct Expander {
         }
       }
       out->push_back(c);
+    next_char:;
     }
     return ok;
   }
@@ -382,7 +431,9 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
   for (const std::string& lang : langs) {
     LanguageRules& lr = out->languages[lang];
     lr.lang = lang;
-    lr.sentence_set = std::make_unique<RE2::Set>(re2_options(), RE2::UNANCHORED);
+    RE2::Options set_options = re2_options();
+    set_options.set_max_mem(256 << 20);  // the set holds every sentence rule
+    lr.sentence_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
     for (const Rule* r : ordered) {
       if (r->lang != lang && r->lang != "common") continue;
       if (is_sentence_rule(r->type)) {

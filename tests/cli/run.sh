@@ -104,5 +104,14 @@ check "a user pack is tested too" '[ $rc -eq 0 ] && [[ "$out" == *"0 failed"* ]]
 out=$("$Q" rules list)
 check "rules list" '[[ "$out" == *"az.attr.verb-ki"* ]] && [[ "$out" == *"rules/az/quotes.toml"* ]]'
 
+# One enormous line (6 MB, no newline): linear work, records intact.
+python3 - "$SEED" > "$tmp/oneline.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("\n", " ")
+sys.stdout.write(text * 1000)
+PY
+timeout 300 "$Q" "$tmp/oneline.txt" > "$tmp/one.jsonl"; rc=$?
+check "one 6 MB line" '[ $rc -eq 0 ] && [ "$(grep -c "\"type\":\"quote\"" "$tmp/one.jsonl")" -eq 10000 ] && tail -1 "$tmp/one.jsonl" | grep -q "\"line\":1,"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

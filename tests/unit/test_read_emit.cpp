@@ -64,3 +64,18 @@ TEST_CASE("CSV quotes cells and TSV flattens tabs", "[emit]") {
   CHECK(to_row(r, Format::tsv).find("a b") != std::string::npos);
   CHECK(table_header(Format::csv).rfind("doc,type,text,", 0) == 0);
 }
+
+#include "util/intervals.hpp"
+
+TEST_CASE("interval sets answer overlaps", "[util]") {
+  quotex::util::Intervals iv;
+  CHECK_FALSE(iv.overlaps(0, 10));
+  iv.add(10, 20);
+  iv.add(30, 40);
+  CHECK(iv.overlaps(5, 11));
+  CHECK(iv.overlaps(19, 25));
+  CHECK(iv.overlaps(0, 100));
+  CHECK_FALSE(iv.overlaps(20, 30));
+  CHECK_FALSE(iv.overlaps(0, 10));
+  CHECK_FALSE(iv.overlaps(40, 50));
+}
