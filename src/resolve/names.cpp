@@ -6,6 +6,7 @@
 #include <map>
 
 #include "text/utf8.hpp"
+#include "util/intervals.hpp"
 
 namespace quotex::resolve {
 
@@ -57,6 +58,19 @@ bool ends_with_vowel(std::string_view s) {
   return false;
 }
 
+// "məşqçinin", "Baş məşqçinin": a title in the genitive that the title
+// lexicon lists only in the nominative.
+bool title_in_genitive(std::string_view word, const detail::LanguageRules& lr, std::string* role) {
+  if (lr.name_suffix == nullptr) return false;
+  for (const std::string& suf : lr.name_suffix->words) {
+    if (word.size() > suf.size() + 2 && word.ends_with(suf) &&
+        in_lexicon(lr.title, word.substr(0, word.size() - suf.size()), lr.lang, role)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 enum class MentionKind { none, pronoun, title, name };
 
 struct Mention {
@@ -86,13 +100,15 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     std::string role;
     if (i + 1 < toks.size()) {
       std::string two = std::string(toks[i].s) + " " + std::string(toks[i + 1].s);
-      if (in_lexicon(lr.title, two, lr.lang, &role)) {
+      if (in_lexicon(lr.title, two, lr.lang, &role) ||
+          (i + 2 == toks.size() && title_in_genitive(two, lr, &role))) {
         has_title = true, title_at = i, name_from = i + 2, m.role = role;
         ++i;
         continue;
       }
     }
-    if (in_lexicon(lr.title, toks[i].s, lr.lang, &role)) {
+    if (in_lexicon(lr.title, toks[i].s, lr.lang, &role) ||
+        (i + 1 == toks.size() && title_in_genitive(toks[i].s, lr, &role))) {
       has_title = true, title_at = i, name_from = i + 1, m.role = role;
     }
   }
@@ -120,6 +136,17 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     if (!capitalised(w) && !particle) continue;
     if (m.tokens.empty() && in_lexicon(lr.not_name, w, lr.lang)) continue;
     m.tokens.emplace_back(w);
+  }
+  // A name ends with its surname: drop capitalised words after the last
+  // word with a surname ending ("Nicat Hüseynov Sputnik").
+  if (lr.surname_ending != nullptr && m.tokens.size() > 1) {
+    std::size_t last = m.tokens.size();
+    for (std::size_t k = 0; k < m.tokens.size(); ++k) {
+      for (const std::string& e : lr.surname_ending->words) {
+        if (m.tokens[k].size() > e.size() + 1 && m.tokens[k].ends_with(e)) last = k;
+      }
+    }
+    if (last + 1 < m.tokens.size()) m.tokens.resize(last + 1);
   }
   if (!m.tokens.empty()) {
     m.kind = MentionKind::name;
@@ -161,7 +188,20 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
   std::map<std::string, int> seen;
   for (std::size_t at = text.find(surname); at != std::string_view::npos;
        at = text.find(surname, at + 1)) {
-    if (letter_before(text, at) || letter_at(text, at + surname.size())) continue;
+    if (letter_before(text, at)) continue;
+    if (letter_at(text, at + surname.size())) {
+      // "Rəşad Babayevin": the surname with a case suffix still names him.
+      std::size_t e = at + surname.size();
+      while (letter_at(text, e)) {
+        std::size_t len;
+        text::decode(text, e, &len);
+        e += len;
+      }
+      if (!in_lexicon(lr.name_suffix, text.substr(at + surname.size(), e - at - surname.size()),
+                      lr.lang)) {
+        continue;
+      }
+    }
     std::vector<std::string> full{surname};
     std::size_t i = at;
     while (full.size() < 4) {
@@ -300,6 +340,15 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
 
+  // A person named inside a quotation is not what a later "o" refers to.
+  util::Intervals quoted;
+  for (const QuoteCandidate& q : quotes) {
+    if (q.from_marks && !quoted.overlaps(q.text.begin, q.text.end))
+      quoted.add(q.text.begin, q.text.end);
+  }
+  people.erase(std::remove_if(people.begin(), people.end(),
+                              [&](const Person& p) { return quoted.overlaps(p.pos, p.pos + 1); }),
+               people.end());
   std::sort(people.begin(), people.end(),
             [](const Person& a, const Person& b) { return a.pos < b.pos; });
   const std::vector<Person>& hit_people = people;

@@ -237,6 +237,25 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
     if (!stop && (!upper || sentence_start)) break;
     b = sp + 1;
   }
+  // When the metric is an object ("büdcəsini"), an earlier noun with a
+  // possessive ending ("klub rəhbərliyi transfer büdcəsini") is the subject.
+  const std::string_view head = text.substr(b, m->end - b);
+  const std::size_t head_at = head.rfind(' ');
+  const std::string_view head_word =
+      head_at == std::string_view::npos ? head : head.substr(head_at + 1);
+  bool object = false;
+  for (std::string_view suf : {"nı", "ni", "nu", "nü"}) object |= head_word.ends_with(suf);
+  if (object) {
+    for (std::size_t i = b; i < m->end;) {
+      std::size_t sp = text.find(' ', i);
+      if (sp == std::string_view::npos || sp >= m->end) break;
+      std::string_view word = text.substr(i, sp - i);
+      for (std::string_view suf : {"sı", "si", "su", "sü", "yı", "yi", "yu", "yü"}) {
+        if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
+      }
+      i = sp + 1;
+    }
+  }
   // A word in the locative or ablative ("arasında", "sahəsində") ends an
   // adverbial before the metric, never a part of it; so does a participle
   // with a personal ending ("inşa edəcəyimiz stansiyaların").

@@ -107,12 +107,13 @@ struct LanguageRules {
   std::vector<const Rule*> not_quote_rules;
   std::unique_ptr<RE2::Set> sentence_set;  // one pattern per sentence rule
   // Reserved lexicons the resolver consults (may be null).
-  const Lexicon* pronoun = nullptr;        // "o", "он", "he"
-  const Lexicon* title = nullptr;          // titles, values = role ("naziri" -> "nazir")
-  const Lexicon* name_suffix = nullptr;    // case suffixes stripped from names
-  const Lexicon* not_name = nullptr;       // capitalised words that are never names
-  const Lexicon* object_suffix = nullptr;  // suffixes stripped from a target's metric
-  const Lexicon* metric_stop = nullptr;    // words that never start a metric
+  const Lexicon* pronoun = nullptr;         // "o", "он", "he"
+  const Lexicon* title = nullptr;           // titles, values = role ("naziri" -> "nazir")
+  const Lexicon* name_suffix = nullptr;     // case suffixes stripped from names
+  const Lexicon* not_name = nullptr;        // capitalised words that are never names
+  const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
+  const Lexicon* metric_stop = nullptr;     // words that never start a metric
+  const Lexicon* surname_ending = nullptr;  // endings that close a name
 };
 
 struct QuotePair {
