@@ -52,14 +52,19 @@ struct ExtractArgs {
   std::string prefilter = "set";
 };
 
-const char* kExamples = R"(Examples:
+const char* kExamples = R"(Commands:
+  quotex [extract] [PATH...]              extract records (this help)
+  quotex rules list|test|lint [DIR]       inspect and test rule packs
+  quotex eval --gold DIR                  precision and recall against gold files
+
+Examples:
   quotex article.txt                      records of one article (text on a terminal)
   cat article.txt | quotex | jq 'select(.type=="quote")'
   quotex -r corpus/ --format jsonl > records.jsonl
   quotex --types quote --lang az --doc-date 2025-10-21 article.txt
   quotex --input jsonl docs.jsonl         one {"text":..., "id":..., "lang":..., "date":...} per line
   quotex --rules my-rules/ article.txt    add or override rule packs
-  quotex rules list | quotex rules test   inspect and test the rule packs
+  quotex rules test my-rules/             run every example of the packs, with my-rules/ added
   quotex eval --gold samples/             precision and recall against gold files
 )";
 

@@ -109,7 +109,6 @@ bool ident_char(char c) {
 }
 
 struct Expander {
-  CompiledRules& rules;
   std::map<std::pair<std::string, std::string>, Lexicon*> by_name;  // (lang, name)
   std::map<const Lexicon*, int> state;                              // 0 new, 1 expanding, 2 done
   std::map<const Lexicon*, std::set<const Lexicon*>> closure;
@@ -342,21 +341,9 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
 
 }  // namespace
 
-bool expand_pattern(const CompiledRules& rules, const std::string& lang, Pattern* p,
-                    Status* status) {
-  CompiledRules& mut = const_cast<CompiledRules&>(rules);
-  Expander ex{mut, {}, {}, {}, status};
-  for (auto& lex : mut.lexicons) ex.by_name[{lex->lang, lex->name}] = lex.get();
-  std::set<const Lexicon*> refs;
-  std::string body;
-  bool ok = ex.expand(p->source, lang, p->place, &body, &refs, &p->group_lexicons);
-  p->expanded = body;
-  return ok;
-}
-
 std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status* status) {
   auto out = std::make_unique<CompiledRules>();
-  Expander ex{*out, {}, {}, {}, status};
+  Expander ex{{}, {}, {}, status};
   std::set<std::string> langs;
   for (PackData& pack : packs) {
     if (pack.lang != "common") langs.insert(pack.lang);

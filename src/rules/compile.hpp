@@ -15,9 +15,4 @@ namespace quotex::detail {
 // added to *status; the result is only usable when status stays ok.
 std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status* status);
 
-// Expands {lexicon} references of one pattern (exposed for tests).
-// Returns false and adds errors when a reference is unknown.
-bool expand_pattern(const CompiledRules& rules, const std::string& lang, Pattern* p,
-                    Status* status);
-
 }  // namespace quotex::detail

@@ -32,24 +32,6 @@ struct Reader {
     error(place_of(file, n.source()), std::move(msg));
   }
 
-  // A string-valued key; reports a type error and returns false otherwise.
-  bool get_string(const toml::table& t, std::string_view key, std::string* out, Place* where,
-                  const Place& table_place) {
-    const toml::node* n = t.get(key);
-    if (n == nullptr) return false;
-    if (!n->is_string()) {
-      error(*n, fmt::format("'{}' must be a string", key));
-      return false;
-    }
-    *out = n->as_string()->get();
-    if (where != nullptr) {
-      *where = place_of(file, n->source());
-      if (is_multiline(*n)) where->col = -where->col;  // marks a multi-line string
-    }
-    (void)table_place;
-    return true;
-  }
-
   static std::string scalar_text(const toml::node& n) {
     if (auto s = n.value<std::string>()) return *s;
     if (auto i = n.value<int64_t>()) return std::to_string(*i);

@@ -96,7 +96,6 @@ struct Rule {
   Pattern after;
   Pattern inside;
   std::vector<Example> examples;
-  int set_index = -1;  // index in the language's RE2::Set
 };
 
 // What the resolver needs per language besides the rules themselves.
