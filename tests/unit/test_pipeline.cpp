@@ -77,6 +77,21 @@ TEST_CASE("the seed article yields every gold record and no other quote", "[pipe
     INFO("extra record: " << recs[i].text);
     if (recs[i].type == RecordType::quote) CHECK(used[i]);
   }
+  // line/col of every record, counted here independently: lines by '\n',
+  // columns in code points (bytes that do not start a UTF-8 sequence skipped).
+  for (const Record& r : recs) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < r.start; ++i) {
+      if (text[i] == '\n') {
+        ++line, col = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++col;
+      }
+    }
+    INFO(r.text);
+    CHECK(r.line == line);
+    CHECK(r.col == col);
+  }
   auto one = [&](RecordType t) {
     std::vector<const Record*> v;
     for (const Record& r : recs) {
