@@ -20,11 +20,20 @@ Error input_error(const std::string& file, int line, int col, std::string msg) {
   return Error{ErrorKind::input, file, line, col, std::move(msg)};
 }
 
-bool read_stream(std::FILE* f, std::string* out) {
+enum class ReadResult { ok, error, too_large };
+
+ReadResult read_stream(std::FILE* f, std::size_t max, std::string* out) {
   char buf[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  return std::ferror(f) == 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    if (out->size() + n > max) {
+      out->clear();
+      out->shrink_to_fit();
+      return ReadResult::too_large;
+    }
+    out->append(buf, n);
+  }
+  return std::ferror(f) == 0 ? ReadResult::ok : ReadResult::error;
 }
 
 bool looks_binary(std::string_view s) {
@@ -33,14 +42,20 @@ bool looks_binary(std::string_view s) {
   return nul * 100 > head.size();  // more than 1% NUL bytes
 }
 
-bool read_jsonl(std::FILE* f, const std::string& name, const DocumentFn& on_doc,
-                const ErrorFn& on_error) {
+bool read_jsonl(std::FILE* f, const std::string& name, std::size_t max_line,
+                const DocumentFn& on_doc, const ErrorFn& on_error) {
   bool ok = true;
   std::string line;
   int line_no = 0;
   int c;
+  bool overlong = false;
   auto flush_line = [&]() {
     ++line_no;
+    if (overlong) {
+      overlong = false;
+      line.clear();
+      return;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") != std::string::npos) {
       Document doc;
@@ -57,8 +72,13 @@ bool read_jsonl(std::FILE* f, const std::string& name, const DocumentFn& on_doc,
   while ((c = std::getc(f)) != EOF) {
     if (c == '\n') {
       flush_line();
-    } else {
+    } else if (line.size() < max_line) {
       line.push_back(static_cast<char>(c));
+    } else if (!overlong) {
+      overlong = true;
+      on_error(input_error(name, line_no + 1, 1,
+                           fmt::format("line longer than {} bytes skipped", max_line)));
+      ok = false;
     }
   }
   if (!line.empty()) flush_line();
@@ -74,11 +94,17 @@ bool read_one(const std::string& path, const std::string& name, const ReadOption
   }
   bool ok = true;
   if (opt.format == InputFormat::jsonl) {
-    ok = read_jsonl(f, name, on_doc, on_error);
+    ok = read_jsonl(f, name, opt.max_document_bytes, on_doc, on_error);
   } else {
     std::string text;
-    if (!read_stream(f, &text)) {
+    const ReadResult rr = read_stream(f, opt.max_document_bytes, &text);
+    if (rr == ReadResult::error) {
       on_error(input_error(name, 0, 0, fmt::format("read error: {}", std::strerror(errno))));
+      ok = false;
+    } else if (rr == ReadResult::too_large) {
+      on_error(input_error(
+          name, 0, 0,
+          fmt::format("document larger than {} bytes skipped", opt.max_document_bytes)));
       ok = false;
     } else if (looks_binary(text)) {
       on_error(input_error(name, 0, 0, "binary file skipped"));

@@ -20,6 +20,9 @@ enum class InputFormat { text, jsonl };
 struct ReadOptions {
   bool recursive = false;
   InputFormat format = InputFormat::text;
+  // Larger documents are reported and skipped: offsets inside the pipeline
+  // (ICU's break iterator among them) are 32-bit.
+  std::size_t max_document_bytes = (std::size_t{1} << 31) - 1;
 };
 
 using DocumentFn = std::function<void(Document&&)>;

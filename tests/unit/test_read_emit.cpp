@@ -4,6 +4,10 @@
 #include "quotex/emit.hpp"
 #include "read/reader.hpp"
 
+#include <stdlib.h>
+#include <filesystem>
+#include <fstream>
+
 using namespace quotex;
 
 TEST_CASE("JSON Lines documents carry id, lang and date", "[read]") {
@@ -17,6 +21,31 @@ TEST_CASE("JSON Lines documents carry id, lang and date", "[read]") {
   CHECK(d.date == "2025-01-02");
   REQUIRE(read::parse_jsonl_line(R"({"text":"x"})", "in.jsonl", 7, &d, &e));
   CHECK(d.id == "in.jsonl:7");
+}
+
+TEST_CASE("an oversized document is reported and skipped, the others read", "[read]") {
+  std::string templ = (std::filesystem::temp_directory_path() / "quotex-read-XXXXXX").string();
+  REQUIRE(mkdtemp(templ.data()) != nullptr);
+  const std::string dir = templ;
+  std::ofstream(dir + "/a.txt") << "short";
+  std::ofstream(dir + "/b.txt") << std::string(100, 'x');
+  std::ofstream(dir + "/c.jsonl") << "{\"text\":\"ok\"}\n{\"text\":\"" << std::string(100, 'y')
+                                  << "\"}\n{\"text\":\"fine\"}\n";
+  read::ReadOptions opt;
+  opt.max_document_bytes = 50;
+  std::vector<std::string> ids, errors;
+  auto doc = [&](Document&& d) { ids.push_back(d.id + "=" + d.text); };
+  auto err = [&](const Error& e) { errors.push_back(e.to_string()); };
+  CHECK_FALSE(read::read_all({dir + "/a.txt", dir + "/b.txt"}, opt, doc, err));
+  CHECK(ids == std::vector<std::string>{dir + "/a.txt=short"});
+  CHECK(errors == std::vector<std::string>{dir + "/b.txt: document larger than 50 bytes skipped"});
+  ids.clear(), errors.clear();
+  opt.format = read::InputFormat::jsonl;
+  CHECK_FALSE(read::read_all({dir + "/c.jsonl"}, opt, doc, err));
+  CHECK(ids == std::vector<std::string>{dir + "/c.jsonl:1=ok", dir + "/c.jsonl:3=fine"});
+  CHECK(errors ==
+        std::vector<std::string>{dir + "/c.jsonl:2:1: line longer than 50 bytes skipped"});
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("bad JSON Lines are reported with their line", "[read]") {
