@@ -51,7 +51,10 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
       c.end = c.begin + g.size();
       c.found = true;
     }
-    hit->groups.emplace(name, c);
+    // field2 is a second place of field in the pattern (see the compiler).
+    std::string field = name.ends_with('2') ? name.substr(0, name.size() - 1) : name;
+    auto [it, added] = hit->groups.emplace(std::move(field), c);
+    if (!added && c.found) it->second = c;
   }
   return true;
 }

@@ -264,7 +264,7 @@ class NameCache {
 }  // namespace
 
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
-                              const std::vector<std::string>& known) {
+                              const std::vector<std::string>& known, std::string_view text) {
   std::string s(name);
   if (lr.name_suffix == nullptr) return s;
   std::vector<std::string> candidates;
@@ -280,6 +280,13 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
   for (const std::string& c : candidates) {
     for (const std::string& k : known) {
       if (k == c || k.ends_with(" " + c)) return c;
+    }
+  }
+  // A stem the document writes on its own ("Fərid Hüseynzadə" for
+  // "Hüseynzadənin") is the name.
+  for (const std::string& c : candidates) {
+    for (std::size_t at = text.find(c); at != std::string_view::npos; at = text.find(c, at + 1)) {
+      if (!letter_before(text, at) && !letter_at(text, at + c.size())) return c;
     }
   }
   if (candidates.empty()) return s;
@@ -335,7 +342,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
     if (m.kind != MentionKind::name) continue;
     std::vector<std::string> tokens = m.tokens;
-    tokens.back() = strip_name_suffix(tokens.back(), lr, known);
+    tokens.back() = strip_name_suffix(tokens.back(), lr, known, text);
     people.push_back(
         Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
@@ -393,7 +400,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       }
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
-        if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known);
+        if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known, text);
         out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) {
           by_role[m.role].emplace(m.pos, *out[i].speaker);
@@ -414,7 +421,11 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         // "icraçı direktoru"): the last person named with any title before it.
         if (best == nullptr) {
           auto it = any_role.upper_bound(m.pos);
-          if (it != any_role.begin()) best = &std::prev(it)->second;
+          if (it != any_role.begin()) {
+            best = &std::prev(it)->second;
+          } else if (it != any_role.end()) {
+            best = &it->second;  // a headline names the title before the body names anyone
+          }
         }
         if (best != nullptr) out[i].speaker = *best;
         break;

@@ -31,9 +31,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
                                               const detail::LanguageRules& lr);
 
 // Strips a case suffix from a name's last word when the language's
-// name_suffix lexicon allows it; `known` are forms attested in the document,
-// preferred when stripping gives one of them. Exposed for tests.
+// name_suffix lexicon allows it; a stem among `known` (names the document
+// gives as speakers) or written on its own in `text` is preferred. Exposed
+// for tests.
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
-                              const std::vector<std::string>& known);
+                              const std::vector<std::string>& known, std::string_view text = {});
 
 }  // namespace quotex::resolve

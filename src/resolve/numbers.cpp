@@ -263,8 +263,8 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
     std::size_t sp = text.find(' ', i);
     if (sp == std::string_view::npos || sp >= m->end) break;
     std::string_view word = text.substr(i, sp - i);
-    for (std::string_view suf : {"da", "də", "dan", "dən", "ta", "tə", "ımız", "imiz", "umuz",
-                                 "ümüz", "ra", "rə", "lara", "lərə"}) {
+    for (std::string_view suf :
+         {"da", "də", "dan", "dən", "ımız", "imiz", "umuz", "ümüz", "ra", "rə", "lara", "lərə"}) {
       if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
     }
     i = sp + 1;

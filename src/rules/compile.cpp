@@ -322,7 +322,13 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
   const auto& allowed = allowed_groups(rule.type);
   for (const auto& [name, index] : p.re->NamedCapturingGroups()) {
     (void)index;
-    if (allowed.count(name) == 0) {
+    // A field captured in two places of one pattern is named field2 there.
+    const std::string field = name.ends_with('2') ? name.substr(0, name.size() - 1) : name;
+    if (field != name) {
+      auto& into = p.group_lexicons[field];
+      for (const Lexicon* l : p.group_lexicons[name]) into.push_back(l);
+    }
+    if (allowed.count(field) == 0) {
       std::size_t at = p.source.find("(?P<" + name + ">");
       Place where = at == std::string::npos
                         ? abs_place(p.place)

@@ -38,4 +38,8 @@ TEST_CASE("genitive suffixes come off names, preferring attested forms", "[names
   CHECK(resolve::strip_name_suffix("Həsənovanın", *az, {"Leyla Həsənova"}) == "Həsənova");
   CHECK(resolve::strip_name_suffix("Putinin", *az, {"Putin"}) == "Putin");
   CHECK(resolve::strip_name_suffix("Əliyev", *az, {}) == "Əliyev");
+  // Unattested, the consonant stem wins; written in the text, the vowel stem.
+  CHECK(resolve::strip_name_suffix("Hüseynzadənin", *az, {}) == "Hüseynzadən");
+  CHECK(resolve::strip_name_suffix("Hüseynzadənin", *az, {}, "Fərid Hüseynzadə dedi.") ==
+        "Hüseynzadə");
 }
