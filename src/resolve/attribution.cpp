@@ -79,6 +79,25 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
   for (const match::Hit& h : hits) {
     if (h.rule->type != detail::RuleType::quote) continue;
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
+    if (h.rule->reports_previous_sentence) {
+      // "… . Bu barədə X bildirib.": the sentence before, unless it quotes.
+      std::size_t si = seg.sentence_at(h.begin);
+      // Blank lines between paragraphs are sentences of their own.
+      while (si > 0 &&
+             text::trim(text.substr(seg.sentences[si - 1].begin,
+                                    seg.sentences[si - 1].end - seg.sentences[si - 1].begin))
+                 .empty()) {
+        --si;
+      }
+      if (si == 0) continue;
+      const text::Span& prev = seg.sentences[si - 1];
+      const std::string_view body = text.substr(prev.begin, prev.end - prev.begin);
+      if (body.find_first_of("\"«»") != std::string_view::npos ||
+          body.find("“") != std::string_view::npos || body.find("”") != std::string_view::npos) {
+        continue;
+      }
+      t = Range{prev.begin, prev.end};
+    }
     // Reported speech ends with its sentence.
     t.end = std::min(t.end, seg.sentences[seg.sentence_at(t.begin)].end);
     t = trimmed(text, t.begin, t.end, ".,;:");

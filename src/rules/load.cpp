@@ -202,6 +202,14 @@ struct Reader {
         } else {
           error(v, fmt::format("'{}' must be an array of tables ([[rule.{}]])", k.str(), k.str()));
         }
+      } else if (k == "reports") {
+        std::string what;
+        want_string(&what, nullptr);
+        if (what == "previous_sentence") {
+          rule->reports_previous_sentence = true;
+        } else {
+          error(v, fmt::format("'reports' can only be \"previous_sentence\", not '{}'", what));
+        }
       } else if (k == "note") {
         // free text for readers of the pack
       } else {

@@ -91,8 +91,11 @@ struct Rule {
   int priority = 0;
   std::string kind;                                        // quote kind for attribution/quote rules
   std::vector<std::pair<std::string, std::string>> fixed;  // `set = {field = value}`
-  Pattern pattern;                                         // sentence rules
-  Pattern before;                                          // context rules
+  // quote rules: `reports = "previous_sentence"` — what was said is the
+  // sentence before the match ("… . Bu barədə X bildirib.").
+  bool reports_previous_sentence = false;
+  Pattern pattern;  // sentence rules
+  Pattern before;   // context rules
   Pattern after;
   Pattern inside;
   std::vector<Example> examples;
