@@ -71,7 +71,7 @@ bool title_in_genitive(std::string_view word, const detail::LanguageRules& lr, s
   return false;
 }
 
-enum class MentionKind { none, pronoun, title, name };
+enum class MentionKind { none, pronoun, title, name, organisation };
 
 struct Mention {
   MentionKind kind = MentionKind::none;
@@ -90,6 +90,22 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   m.shown = Range{toks.front().begin, toks.back().end};
   if (toks.size() == 1 && in_lexicon(lr.pronoun, toks[0].s, lr.lang)) {
     m.kind = MentionKind::pronoun;
+    return m;
+  }
+  // An organisation: capitalised words (and "və") ending in a head word
+  // ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
+  std::string head;
+  if (in_lexicon(lr.org_head, toks.back().s, lr.lang, &head)) {
+    std::size_t from = toks.size() - 1;
+    while (from > 0 && (capitalised(toks[from - 1].s) || toks[from - 1].s == "və") &&
+           !in_lexicon(lr.not_name, toks[from - 1].s, lr.lang)) {
+      --from;
+    }
+    while (from < toks.size() - 1 && toks[from].s == "və") ++from;
+    m.kind = MentionKind::organisation;
+    m.role = head;  // the head's name form ("Nazirliyi"): what a bare mention matches
+    for (std::size_t k = from; k + 1 < toks.size(); ++k) m.tokens.emplace_back(toks[k].s);
+    m.shown = Range{toks[from].begin, toks.back().end};
     return m;
   }
   // The last title word (or two-word title) splits the mention.
@@ -369,6 +385,18 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     any_role.emplace(p.pos, p.name);
   }
 
+  // Organisations the document names in full, by head word and position;
+  // person hits that are organisations land here too.
+  std::map<std::string, std::multimap<std::size_t, std::string>> orgs;
+  for (const match::Hit& h : persons) {
+    const match::Capture* n = h.group("name");
+    if (n == nullptr) continue;
+    Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
+    if (m.kind == MentionKind::organisation && !m.tokens.empty()) {
+      orgs[m.role].emplace(n->begin, join(m.tokens) + " " + m.role);
+    }
+  }
+
   // Speakers in order of their mentions.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
@@ -428,6 +456,21 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
           }
         }
         if (best != nullptr) out[i].speaker = *best;
+        break;
+      }
+      case MentionKind::organisation: {
+        if (!m.tokens.empty()) {
+          // A full name: its words and the head in its name form.
+          out[i].speaker = join(m.tokens) + " " + m.role;
+          orgs[m.role].emplace(m.pos, *out[i].speaker);
+        } else if (auto o = orgs.find(m.role); o != orgs.end() && !o->second.empty()) {
+          // "Nazirlik": the ministry named last (or first, when none before).
+          auto it = o->second.upper_bound(m.pos);
+          out[i].speaker =
+              it != o->second.begin() ? std::prev(it)->second : o->second.begin()->second;
+        } else {
+          out[i].speaker = std::string(text.substr(m.shown.begin, m.shown.end - m.shown.begin));
+        }
         break;
       }
       case MentionKind::none:

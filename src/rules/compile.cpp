@@ -456,6 +456,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");
     lr.surname_ending = ex.find(lang, "surname_ending");
+    lr.org_head = ex.find(lang, "org_head");
   }
   return out;
 }

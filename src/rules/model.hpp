@@ -116,6 +116,7 @@ struct LanguageRules {
   const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
   const Lexicon* surname_ending = nullptr;  // endings that close a name
+  const Lexicon* org_head = nullptr;        // head words of organisations, values: their name form
 };
 
 struct QuotePair {
