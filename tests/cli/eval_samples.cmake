@@ -1,7 +1,7 @@
 # Runs `quotex eval` over samples/ and fails below the floor recorded in
-# samples/eval-floor.txt ("precision recall"). Raise the floor when the
+# samples/eval-floor.conf ("precision recall"). Raise the floor when the
 # rules get better; never lower it to make a change pass.
-file(READ "${SAMPLES}/eval-floor.txt" floor)
+file(READ "${SAMPLES}/eval-floor.conf" floor)
 string(REGEX MATCH "precision[ \t]+([0-9.]+)" _ "${floor}")
 set(min_p "${CMAKE_MATCH_1}")
 string(REGEX MATCH "recall[ \t]+([0-9.]+)" _ "${floor}")
