@@ -68,6 +68,21 @@ std::size_t align_back(std::string_view t, std::size_t i) {
   return i;
 }
 
+// Adds a context pattern's groups to a hit; a field captured both in the
+// pattern and in a context pattern spans both.
+void merge_groups(const Hit& ctx, Hit* hit) {
+  for (const auto& [k, v] : ctx.groups) {
+    if (!v.found) continue;
+    Capture& c = hit->groups[k];
+    if (c.found) {
+      c.begin = std::min(c.begin, v.begin);
+      c.end = std::max(c.end, v.end);
+    } else {
+      c = v;
+    }
+  }
+}
+
 // Checks a hit's `before` and `after` patterns; on success widens the hit to
 // cover them and adds their groups.
 bool with_context(std::string_view text, std::size_t begin, std::size_t end,
@@ -84,9 +99,7 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
     if (!run(*rule.before.re, window, 0, window.size(), RE2::UNANCHORED, from, sub, &ctx)) {
       return false;
     }
-    for (auto& [k, v] : ctx.groups) {
-      if (v.found) hit->groups[k] = v;
-    }
+    merge_groups(ctx, hit);
     if (ctx.end > ctx.begin) hit->begin = ctx.begin;
   }
   if (!rule.after.empty()) {
@@ -98,9 +111,7 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
     if (!run(*rule.after.re, window, 0, window.size(), RE2::ANCHOR_START, hit->end, sub, &ctx)) {
       return false;
     }
-    for (auto& [k, v] : ctx.groups) {
-      if (v.found) hit->groups[k] = v;
-    }
+    merge_groups(ctx, hit);
     hit->end = std::max(hit->end, ctx.end);
   }
   return true;

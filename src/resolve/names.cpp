@@ -390,10 +390,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::map<std::string, std::multimap<std::size_t, std::string>> orgs;
   for (const match::Hit& h : persons) {
     const match::Capture* n = h.group("name");
-    if (n == nullptr) continue;
-    Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
+    const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
+    Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty()) {
-      orgs[m.role].emplace(n->begin, join(m.tokens) + " " + m.role);
+      orgs[m.role].emplace(r.begin, join(m.tokens) + " " + m.role);
     }
   }
 
