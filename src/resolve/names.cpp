@@ -339,6 +339,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   }
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
+  // Stripping may search the document for a stem: once per distinct word.
+  std::map<std::string, std::string> stems;
+  auto stem = [&](const std::string& word) -> const std::string& {
+    auto it = stems.find(word);
+    if (it == stems.end()) it = stems.emplace(word, strip_name_suffix(word, lr, known, text)).first;
+    return it->second;
+  };
   // Persons the person rules found: position, role of their title (may be
   // empty) and canonical name.
   struct Person {
@@ -358,7 +365,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
     if (m.kind != MentionKind::name) continue;
     std::vector<std::string> tokens = m.tokens;
-    tokens.back() = strip_name_suffix(tokens.back(), lr, known, text);
+    tokens.back() = stem(tokens.back());
     people.push_back(
         Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
@@ -428,7 +435,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       }
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
-        if (genitive(quotes[i])) tokens.back() = strip_name_suffix(tokens.back(), lr, known, text);
+        if (genitive(quotes[i])) tokens.back() = stem(tokens.back());
         out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) {
           by_role[m.role].emplace(m.pos, *out[i].speaker);
