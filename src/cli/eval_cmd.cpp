@@ -26,21 +26,9 @@ int run_eval(const std::vector<std::string>& args) {
   app.add_option("--min-precision", min_p, "Exit 1 when overall precision is below this");
   app.add_option("--min-recall", min_r, "Exit 1 when overall recall is below this");
   app.add_flag("--show", show, "List every missed and extra item");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::Success& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
+  if (int code = parse_args(app, args); code >= 0) return code;
   std::shared_ptr<const RuleSet> rules;
-  Status st = RuleSet::load(dirs, &rules);
-  if (!st.ok()) {
-    for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
-    return kExitInput;
-  }
+  if (int code = load_rules(dirs, &rules); code != 0) return code;
   Extractor ex(rules, ExtractOptions{});
   Status read_status;
   eval::Report report = eval::run(ex, gold, &read_status);

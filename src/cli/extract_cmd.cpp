@@ -99,15 +99,7 @@ int run_extract(const std::vector<std::string>& args) {
   app.add_option("--prefilter", a.prefilter,
                  "How rules are preselected: set, sentence-set, none (for benchmarks)")
       ->check(CLI::IsMember({"set", "sentence-set", "none"}));
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::Success& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
+  if (int code = parse_args(app, args); code >= 0) return code;
 
   ExtractOptions opt;
   opt.lang = a.lang;
@@ -143,11 +135,7 @@ int run_extract(const std::vector<std::string>& args) {
       a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
 
   std::shared_ptr<const RuleSet> rules;
-  Status st = RuleSet::load(a.rules_dirs, &rules);
-  if (!st.ok()) {
-    for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
-    return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
-  }
+  if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;
   Extractor extractor(rules, opt);
 
   if (format == Format::csv || format == Format::tsv) write_out(table_header(format));

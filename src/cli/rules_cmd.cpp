@@ -24,21 +24,9 @@ int run_rules(const std::vector<std::string>& args) {
       ->required()
       ->check(CLI::IsMember({"list", "test", "lint"}));
   app.add_option("dirs", dirs, "Folders of extra rule packs");
-  std::vector<std::string> argv(args.rbegin(), args.rend());
-  try {
-    app.parse(argv);
-  } catch (const CLI::Success& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
+  if (int code = parse_args(app, args); code >= 0) return code;
   std::shared_ptr<const RuleSet> rules;
-  Status st = RuleSet::load(dirs, &rules);
-  if (!st.ok()) {
-    for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
-    return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
-  }
+  if (int code = load_rules(dirs, &rules); code != 0) return code;
   if (action == "list") {
     std::string out;
     for (const RuleInfo& r : rules->list()) {

@@ -10,18 +10,12 @@ namespace quotex::match {
 
 namespace {
 
+// A letter or digit at / just before byte i ("word" for boundary checks).
 bool word_char_before(std::string_view t, std::size_t i) {
-  if (i == 0) return false;
-  std::size_t k = i - 1;
-  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  std::size_t len;
-  return u_isalnum(text::decode(t, k, &len)) != 0;
+  return i > 0 && u_isalnum(text::code_point_before(t, i)) != 0;
 }
-
 bool word_char_at(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return false;
-  std::size_t len;
-  return u_isalnum(text::decode(t, i, &len)) != 0;
+  return i < t.size() && u_isalnum(text::code_point_at(t, i)) != 0;
 }
 
 std::size_t next_char(std::string_view t, std::size_t i) {
@@ -63,11 +57,6 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
 // line.
 constexpr std::size_t kContextWindow = 300;
 
-std::size_t align_back(std::string_view t, std::size_t i) {
-  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
-  return i;
-}
-
 // Adds a context pattern's groups to a hit; a field captured both in the
 // pattern and in a context pattern spans both.
 void merge_groups(const Hit& ctx, Hit* hit) {
@@ -94,7 +83,7 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
     // Never past the line (searched within the window only).
     std::size_t nl = text.substr(from, hit->begin - from).rfind('\n');
     if (nl != std::string_view::npos) from += nl + 1;
-    from = align_back(text, from);
+    from = text::align_to_char(text, from);
     std::string_view window = text.substr(from, hit->begin - from);
     if (!run(*rule.before.re, window, 0, window.size(), RE2::UNANCHORED, from, sub, &ctx)) {
       return false;
@@ -106,7 +95,7 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
     std::size_t to = std::min(end, hit->end + kContextWindow);
     std::size_t nl = text.substr(hit->end, to - hit->end).find('\n');
     if (nl != std::string_view::npos) to = hit->end + nl;
-    to = align_back(text, to);
+    to = text::align_to_char(text, to);
     std::string_view window = text.substr(hit->end, to - hit->end);
     if (!run(*rule.after.re, window, 0, window.size(), RE2::ANCHOR_START, hit->end, sub, &ctx)) {
       return false;

@@ -21,15 +21,22 @@ std::optional<long> to_int(std::string_view s) {
   return v;
 }
 
+// The lexicon value of what a group captured; the group may sit in the
+// rule's pattern or in one of its context patterns.
+const std::string* rule_value(const match::Hit& hit, const std::string& group, std::string_view raw,
+                              const std::string& lang) {
+  for (const detail::Pattern* p : {hit.pattern, &hit.rule->before, &hit.rule->after}) {
+    if (const std::string* v = detail::lookup_value(*p, group, raw, lang)) return v;
+  }
+  return nullptr;
+}
+
 // Value of a group through the lexicons inside it, else its own text.
 std::string group_value(const match::Hit& hit, std::string_view text, const std::string& group,
                         const std::string& lang) {
   std::string_view raw = hit.text_of(text, group);
   if (raw.empty()) return std::string();
-  // The group may sit in the rule's pattern or in one of its context patterns.
-  for (const detail::Pattern* p : {hit.pattern, &hit.rule->before, &hit.rule->after}) {
-    if (const std::string* v = detail::lookup_value(*p, group, raw, lang)) return *v;
-  }
+  if (const std::string* v = rule_value(hit, group, raw, lang)) return *v;
   return std::string(text::trim(raw));
 }
 
@@ -59,12 +66,8 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
   std::string_view raw = hit.text_of(text, "number");
   std::optional<double> number = parse_number(raw, lang);
   if (!number && !raw.empty()) {
-    for (const detail::Pattern* p : {hit.pattern, &hit.rule->before, &hit.rule->after}) {
-      if (const std::string* v = detail::lookup_value(*p, "number", raw, lang)) {
-        number = parse_number(*v, "en");
-        break;
-      }
-    }
+    if (const std::string* v = rule_value(hit, "number", raw, lang))
+      number = parse_number(*v, "en");
   }
   if (!number) return false;
   double value = *number;

@@ -24,20 +24,6 @@ struct Open {
   std::size_t mark;
 };
 
-char32_t char_before(std::string_view t, std::size_t i) {
-  if (i == 0) return ' ';
-  std::size_t k = i - 1;
-  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  std::size_t len;
-  return text::decode(t, k, &len);
-}
-
-char32_t char_at(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return ' ';
-  std::size_t len;
-  return text::decode(t, i, &len);
-}
-
 bool is_word(char32_t c) {
   return u_isalnum(c) != 0;
 }
@@ -107,8 +93,8 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     if (m == marks.size()) continue;
     const Mark& mark = marks[m];
     const std::size_t len = mark.text.size();
-    const char32_t prev = char_before(text, i);
-    const char32_t next = char_at(text, i + len);
+    const char32_t prev = text::code_point_before(text, i);
+    const char32_t next = text::code_point_at(text, i + len);
 
     // Can this mark close an open quote? Search from the innermost.
     std::size_t level = stack.size();

@@ -93,6 +93,22 @@ std::string upper_first(std::string_view s, std::string_view lang) {
   return out;
 }
 
+char32_t code_point_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return ' ';
+  std::size_t len;
+  return decode(s, i, &len);
+}
+
+std::size_t align_to_char(std::string_view s, std::size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+char32_t code_point_before(std::string_view s, std::size_t i) {
+  if (i == 0 || i > s.size()) return ' ';
+  return code_point_at(s, align_to_char(s, i - 1));
+}
+
 bool is_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c);
 }
@@ -128,8 +144,7 @@ std::string_view trim(std::string_view s, std::string_view punct) {
   };
   auto strip_back = [&]() -> bool {
     if (s.empty()) return false;
-    std::size_t i = s.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    const std::size_t i = align_to_char(s, s.size() - 1);
     std::size_t len;
     char32_t c = decode(s, i, &len);
     if (is_space(c) || (c < 0x80 && punct.find(static_cast<char>(c)) != std::string_view::npos)) {

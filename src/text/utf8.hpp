@@ -31,6 +31,15 @@ std::string upper_first(std::string_view s, std::string_view lang);
 
 bool is_space(char32_t c);
 
+// The code point starting at byte i, and the one ending just before byte i
+// (U+FFFD for invalid bytes). Outside the string both are a space, so text
+// edges behave like white space.
+char32_t code_point_at(std::string_view s, std::size_t i);
+char32_t code_point_before(std::string_view s, std::size_t i);
+
+// Moves i back to the first byte of the UTF-8 sequence it falls in.
+std::size_t align_to_char(std::string_view s, std::size_t i);
+
 // Strips leading and trailing white space and the given ASCII punctuation.
 std::string_view trim(std::string_view s, std::string_view punct = "");
 

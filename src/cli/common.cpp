@@ -1,0 +1,28 @@
+// Pieces every subcommand shares: argument parsing and rule loading.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+
+namespace quotex::cli {
+
+int parse_args(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 takes them reversed
+  try {
+    app.parse(argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return -1;
+}
+
+int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleSet>* out) {
+  Status st = RuleSet::load(dirs, out);
+  if (st.ok()) return 0;
+  for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
+  return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
+}
+
+}  // namespace quotex::cli
