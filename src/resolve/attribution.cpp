@@ -15,11 +15,6 @@ namespace {
 constexpr std::size_t kBeforeWindow = 400;
 constexpr std::size_t kAfterWindow = 300;
 
-std::size_t align_back(std::string_view t, std::size_t i) {
-  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
-  return i;
-}
-
 Range trimmed(std::string_view text, std::size_t b, std::size_t e, std::string_view punct) {
   std::string_view s = text.substr(b, e - b);
   std::string_view t = text::trim(s, punct);
@@ -39,12 +34,13 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
   merged->groups.clear();
   match::Hit h;
   if (!r.before.empty()) {
-    std::size_t from = align_back(text, q.open > kBeforeWindow ? q.open - kBeforeWindow : 0);
+    std::size_t from =
+        text::align_to_char(text, q.open > kBeforeWindow ? q.open - kBeforeWindow : 0);
     if (!match::match_context(text, from, q.open, r, r.before, RE2::UNANCHORED, &h)) return false;
     merged->groups.insert(h.groups.begin(), h.groups.end());
   }
   if (!r.after.empty()) {
-    std::size_t to = align_back(text, std::min(text.size(), q.close_end + kAfterWindow));
+    std::size_t to = text::align_to_char(text, std::min(text.size(), q.close_end + kAfterWindow));
     if (!match::match_context(text, q.close_end, to, r, r.after, RE2::ANCHOR_START, &h)) {
       return false;
     }
@@ -81,14 +77,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
     if (h.rule->reports_previous_sentence) {
       // "… . Bu barədə X bildirib.": the sentence before, unless it quotes.
-      std::size_t si = seg.sentence_at(h.begin);
-      // Blank lines between paragraphs are sentences of their own.
-      while (si > 0 &&
-             text::trim(text.substr(seg.sentences[si - 1].begin,
-                                    seg.sentences[si - 1].end - seg.sentences[si - 1].begin))
-                 .empty()) {
-        --si;
-      }
+      const std::size_t si = seg.sentence_at(h.begin);
       if (si == 0) continue;
       const text::Span& prev = seg.sentences[si - 1];
       const std::string_view body = text.substr(prev.begin, prev.end - prev.begin);

@@ -182,17 +182,11 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 bool letter_at(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return false;
-  std::size_t len;
-  return u_isalpha(text::decode(t, i, &len)) != 0;
+  return i < t.size() && u_isalpha(text::code_point_at(t, i)) != 0;
 }
 
 bool letter_before(std::string_view t, std::size_t i) {
-  if (i == 0) return false;
-  std::size_t k = i - 1;
-  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  std::size_t len;
-  return u_isalpha(text::decode(t, k, &len)) != 0;
+  return i > 0 && u_isalpha(text::code_point_before(t, i)) != 0;
 }
 
 // The fullest form of a name in the document: every word-bounded occurrence
@@ -413,6 +407,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     return quotes[a].speaker.begin < quotes[b].speaker.begin;
   });
   std::optional<std::string> last_speaker;
+  std::size_t last_speaker_pos = 0;
   for (std::size_t i : order) {
     Mention& m = mentions[i];
     switch (m.kind) {
@@ -424,7 +419,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         const Person* near =
             any != nullptr && seg.sentence_at(any->pos) + 1 >= seg.sentence_at(m.pos) ? any
                                                                                       : nullptr;
-        if (near != nullptr) {
+        // Someone who spoke in this or the previous sentence is the subject
+        // the pronoun continues ("Q.Tot qeyd edib ki, ... Füzuli ... . O
+        // əlavə edib"); else the person named there; else the last speaker.
+        const bool spoke_near =
+            last_speaker && seg.sentence_at(last_speaker_pos) + 1 >= seg.sentence_at(m.pos);
+        if (spoke_near) {
+          out[i].speaker = last_speaker;
+        } else if (near != nullptr) {
           out[i].speaker = near->name;
         } else if (last_speaker) {
           out[i].speaker = last_speaker;
@@ -483,7 +485,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       case MentionKind::none:
         break;
     }
-    if (out[i].speaker) last_speaker = out[i].speaker;
+    if (out[i].speaker) {
+      last_speaker = out[i].speaker;
+      last_speaker_pos = m.pos;
+    }
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;

@@ -22,9 +22,9 @@ struct ResolvedSpeaker {
 // Resolves every candidate's speaker in document order. `persons` are the
 // hits of person rules (a title with a name), used for bare titles.
 //
-// A pronoun refers to the last person named in its own or the previous
-// sentence; failing that, to the last speaker; failing that, to the last
-// person named at all.
+// A pronoun refers to the last speaker when that speaker spoke in its own or
+// the previous sentence; else to the last person named there; else to the
+// last speaker; else to the last person named at all.
 std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text::Segments& seg,
                                               const std::vector<QuoteCandidate>& quotes,
                                               const std::vector<match::Hit>& persons,

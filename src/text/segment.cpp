@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 
+#include "text/utf8.hpp"
+
 namespace quotex::text {
 
 namespace {
@@ -40,7 +42,7 @@ void push_capped(std::vector<Span>& out, std::string_view text, std::size_t b, s
     std::size_t sp = text.rfind(' ', cut);
     if (sp != std::string_view::npos && sp > b + max / 2) cut = sp + 1;
     // Never cut inside a UTF-8 sequence.
-    while (cut > b + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    cut = std::max(b + 1, align_to_char(text, cut));
     out.push_back(Span{b, cut});
     b = cut;
   }
@@ -80,8 +82,15 @@ Segments segment(std::string_view text, std::string_view lang, std::size_t max_s
   bi->setText(ut, err);
   std::size_t start = 0;
   for (int32_t pos = bi->next(); pos != icu::BreakIterator::DONE; pos = bi->next()) {
-    push_capped(seg.sentences, text, start, static_cast<std::size_t>(pos), max_sentence);
-    start = static_cast<std::size_t>(pos);
+    const std::size_t end = static_cast<std::size_t>(pos);
+    // ICU makes a blank line between paragraphs a sentence of its own; it
+    // belongs to the sentence before.
+    if (!seg.sentences.empty() && trim(text.substr(start, end - start)).empty()) {
+      seg.sentences.back().end = end;
+    } else {
+      push_capped(seg.sentences, text, start, end, max_sentence);
+    }
+    start = end;
   }
   if (start < text.size()) push_capped(seg.sentences, text, start, text.size(), max_sentence);
   // Leave no dangling reference to the text in the cached iterator.

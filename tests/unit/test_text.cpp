@@ -66,6 +66,13 @@ TEST_CASE("sentences and paragraphs cover the text", "[segment]") {
   CHECK(s.paragraph_at(t.find("Yeni")) == 1);
 }
 
+TEST_CASE("blank lines join the sentence before them", "[segment]") {
+  const std::string t = "Birinci.\n\n\nİkinci.";
+  Segments s = segment(t, "az");
+  REQUIRE(s.sentences.size() == 2);
+  CHECK(s.sentences[0].end == t.find("İkinci"));
+}
+
 TEST_CASE("a sentence without an end is cut into bounded pieces", "[segment]") {
   std::string t;
   for (int i = 0; i < 5000; ++i) t += "söz ";
