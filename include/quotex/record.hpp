@@ -41,14 +41,17 @@ struct Record {
   std::optional<std::string> speaker;       // canonical name, null when the text does not say
   std::optional<std::string> speaker_text;  // the mention as written ("o", "Əliyevin")
   std::optional<std::string> cue;           // speech verb as written
+  std::optional<std::string> cue_class;     // assert, deny, allege, ask
   std::optional<std::size_t> speaker_start, speaker_end;
 
-  // date: ISO 8601 value ("2025-10-21", "2025-10", "2025", "--10-21")
+  // date: ISO 8601 value ("2025-10-21", "2025-10", "2025", "--10-21"), or an
+  // interval of two of them ("2027/2030")
   std::string date_value;
   bool relative = false;
 
   // amount and target
   std::optional<double> value;
+  std::optional<double> value_max;   // the upper end of a range ("14-15 milyard manat")
   std::optional<std::string> unit;   // ISO 4217 code, "percent", a unit word, or null
   std::optional<std::string> bound;  // up_to, at_least, about
 

@@ -183,6 +183,7 @@ std::string to_json(const Record& r) {
       o.opt("speaker", r.speaker);
       o.opt("speaker_text", r.speaker_text);
       o.opt("cue", r.cue);
+      o.opt("cue_class", r.cue_class);
       if (r.speaker_start) {
         o.num("speaker_start", *r.speaker_start);
         o.num("speaker_end", *r.speaker_end);
@@ -199,6 +200,7 @@ std::string to_json(const Record& r) {
     case RecordType::target:
       if (r.type == RecordType::target) o.opt("metric", r.metric);
       o.raw("value", r.value ? number(*r.value) : "null");
+      if (r.value_max) o.raw("value_max", number(*r.value_max));
       o.opt("unit", r.unit);
       if (r.type == RecordType::target) o.opt("direction", r.direction);
       o.opt("bound", r.bound);
@@ -215,6 +217,7 @@ namespace {
 
 std::string value_text(const Record& r) {
   if (r.type == RecordType::date) return r.date_value;
+  if (r.value && r.value_max) return number(*r.value) + "/" + number(*r.value_max);
   if (r.value) return number(*r.value);
   return std::string();
 }
@@ -241,9 +244,9 @@ std::string cell(std::string_view v, Format f) {
 std::string table_header(Format f) {
   const char* sep = f == Format::tsv ? "\t" : ",";
   static const std::vector<std::string_view> kColumns = {
-      "doc",  "type",  "text",   "start",     "end",          "line", "col",
-      "lang", "rule",  "kind",   "speaker",   "speaker_text", "cue",  "value",
-      "unit", "bound", "metric", "direction", "deadline"};
+      "doc",   "type", "text",  "start",   "end",          "line",    "col",
+      "lang",  "rule", "kind",  "speaker", "speaker_text", "cue",     "cue_class",
+      "value", "unit", "bound", "metric",  "direction",    "deadline"};
   return fmt::format("{}\n", fmt::join(kColumns, sep));
 }
 
@@ -263,6 +266,7 @@ std::string to_row(const Record& r, Format f) {
                                     o(r.speaker),
                                     o(r.speaker_text),
                                     o(r.cue),
+                                    o(r.cue_class),
                                     value_text(r),
                                     o(r.unit),
                                     o(r.bound),
@@ -287,6 +291,7 @@ std::string to_text(const Record& r, bool color) {
     case RecordType::quote: {
       std::string who = r.speaker ? *r.speaker : std::string("?");
       std::string how = r.cue ? fmt::format(" ({})", valid_utf8(*r.cue)) : std::string();
+      if (r.cue_class && *r.cue_class != "assert") how += " [" + *r.cue_class + "]";
       return fmt::format("{} {} {} {}{}: “{}”\n", where, paint("1;36", "quote"),
                          paint("2", to_string(r.kind)), paint("1;33", who), how, text);
     }
@@ -296,6 +301,7 @@ std::string to_text(const Record& r, bool color) {
     case RecordType::amount:
     case RecordType::target: {
       std::string v = r.value ? number(*r.value) : "?";
+      if (r.value_max) v += "-" + number(*r.value_max);
       std::string unit = r.unit ? " " + *r.unit : "";
       std::string extra;
       if (r.bound) extra += " bound=" + *r.bound;

@@ -42,12 +42,11 @@ struct GoldItem {
   std::string type;
   bool optional = false;
   std::string text;
-  std::optional<std::string> speaker;
+  std::optional<std::string> speaker, cue_class;
   std::string kind;
   std::string value;  // dates
-  std::optional<double> number;
+  std::optional<double> number, number_max;
   std::optional<std::string> unit, metric, direction;
-  bool used = false;
 };
 
 std::optional<std::string> opt_string(simdjson::dom::object o, const char* key) {
@@ -56,6 +55,16 @@ std::optional<std::string> opt_string(simdjson::dom::object o, const char* key) 
   std::string_view sv;
   if (e.get_string().get(sv)) return std::nullopt;
   return std::string(sv);
+}
+
+std::optional<double> opt_number(simdjson::dom::object o, const char* key) {
+  simdjson::dom::element v;
+  if (o[key].get(v)) return std::nullopt;
+  double d;
+  int64_t i;
+  if (!v.get_int64().get(i)) return static_cast<double>(i);
+  if (!v.get_double().get(d)) return d;
+  return std::nullopt;
 }
 
 std::vector<GoldItem> read_gold(simdjson::dom::object root) {
@@ -74,20 +83,11 @@ std::vector<GoldItem> read_gold(simdjson::dom::object root) {
       if (!o["optional"].get_bool().get(b)) g.optional = b;
       g.text = opt_string(o, "text").value_or("");
       g.speaker = opt_string(o, "speaker");
+      g.cue_class = opt_string(o, "cue_class");
       g.kind = opt_string(o, "kind").value_or("");
-      simdjson::dom::element v;
-      if (!o["value"].get(v)) {
-        double d;
-        int64_t i;
-        std::string_view sv;
-        if (!v.get_string().get(sv)) {
-          g.value = std::string(sv);
-        } else if (!v.get_int64().get(i)) {
-          g.number = static_cast<double>(i);
-        } else if (!v.get_double().get(d)) {
-          g.number = d;
-        }
-      }
+      g.value = opt_string(o, "value").value_or("");
+      g.number = opt_number(o, "value");
+      g.number_max = opt_number(o, "value_max");
       g.unit = opt_string(o, "unit");
       g.metric = opt_string(o, "metric");
       g.direction = opt_string(o, "direction");
@@ -101,17 +101,38 @@ bool close(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
 }
 
-bool matches(const GoldItem& g, const Record& r, bool lenient) {
-  if (g.type != to_string(r.type)) return false;
+bool same_number(const std::optional<double>& a, const std::optional<double>& b) {
+  return a.has_value() == b.has_value() && (!a || close(*a, *b));
+}
+
+// The same words, or the words of one inside the other's ("2025-ci il" in
+// "21 oktyabr 2025-ci il" only when the values agree as well).
+bool overlapping_text(std::string_view gold, std::string_view rec) {
+  const std::string_view g = text::trim(gold, ".,;:"), r = text::trim(rec, ".,;:");
+  return !g.empty() && !r.empty() &&
+         (g.find(r) != std::string_view::npos || r.find(g) != std::string_view::npos);
+}
+
+// How well a record matches a gold item: < 0 for no match, else higher is
+// better. `strict` asks for every field.
+double match_score(const GoldItem& g, const Record& r, bool strict) {
+  if (g.type != to_string(r.type)) return -1;
+  const double f1 = token_f1(g.text, r.text);
   if (g.type == "quote") {
-    if (token_f1(g.text, r.text) < 0.8) return false;
-    if (lenient) return true;
-    return g.kind == to_string(r.kind) && g.speaker == r.speaker;
+    if (f1 < 0.8) return -1;
+    if (strict && (g.kind != to_string(r.kind) || g.speaker != r.speaker)) return -1;
+    return f1;
   }
-  if (g.type == "date") return g.text == r.text && g.value == r.date_value;
-  const bool value_ok = g.number && r.value && close(*g.number, *r.value);
-  if (g.type == "amount") return g.text == r.text && value_ok && g.unit == r.unit;
-  return value_ok && g.unit == r.unit && g.direction == r.direction && g.metric == r.metric;
+  const bool text_ok = strict ? g.text == r.text : overlapping_text(g.text, r.text);
+  if (g.type == "date") return text_ok && g.value == r.date_value ? f1 : -1;
+  const bool value_ok =
+      g.number && r.value && close(*g.number, *r.value) && same_number(g.number_max, r.value_max);
+  if (!value_ok || g.unit != r.unit) return -1;
+  if (g.type == "amount") return text_ok ? f1 : -1;
+  if (g.direction != r.direction) return -1;
+  if (strict) return g.metric == r.metric ? f1 : -1;
+  const double m = g.metric && r.metric ? token_f1(*g.metric, *r.metric) : (g.metric == r.metric);
+  return m >= 0.5 ? m : -1;
 }
 
 std::string show(const Record& r) {
@@ -120,9 +141,72 @@ std::string show(const Record& r) {
                        r.speaker ? *r.speaker : "null", to_string(r.kind));
   }
   if (r.type == RecordType::date) return fmt::format("date “{}” = {}", r.text, r.date_value);
-  return fmt::format("{} “{}” = {} {} metric={} direction={}", to_string(r.type), r.text,
-                     r.value ? *r.value : 0.0, r.unit ? *r.unit : "null",
-                     r.metric ? *r.metric : "null", r.direction ? *r.direction : "null");
+  return fmt::format("{} “{}” = {}{} {} metric={} direction={}", to_string(r.type), r.text,
+                     r.value ? *r.value : 0.0, r.value_max ? fmt::format("-{}", *r.value_max) : "",
+                     r.unit ? *r.unit : "null", r.metric ? *r.metric : "null",
+                     r.direction ? *r.direction : "null");
+}
+
+std::string show(const GoldItem& g) {
+  if (g.type == "quote") {
+    return fmt::format("quote “{}” speaker={} kind={}", g.text, g.speaker.value_or("null"), g.kind);
+  }
+  if (g.type == "date") return fmt::format("date “{}” = {}", g.text, g.value);
+  return fmt::format("{} “{}” = {}{} {}{}", g.type, g.text, g.number.value_or(0),
+                     g.number_max ? fmt::format("-{}", *g.number_max) : "", g.unit.value_or("null"),
+                     g.type == "target"
+                         ? fmt::format(" metric={} direction={}", g.metric.value_or("null"),
+                                       g.direction.value_or("null"))
+                         : "");
+}
+
+// Pairs gold items with records: required items first, then optional ones
+// (which absorb records but are not counted). Returns, per gold item, the
+// record it took (-1 for none); marks records taken in *used.
+std::vector<int> pair_items(const std::vector<GoldItem>& gold, const std::vector<Record>& recs,
+                            bool strict, std::vector<bool>* used) {
+  std::vector<int> took(gold.size(), -1);
+  used->assign(recs.size(), false);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t k = 0; k < gold.size(); ++k) {
+      const GoldItem& g = gold[k];
+      if (g.optional != (pass == 1)) continue;
+      double best = -1;
+      for (std::size_t i = 0; i < recs.size(); ++i) {
+        if ((*used)[i]) continue;
+        const double s = match_score(g, recs[i], strict);
+        if (s > best) best = s, took[k] = static_cast<int>(i);
+      }
+      if (took[k] >= 0) (*used)[static_cast<std::size_t>(took[k])] = true;
+    }
+  }
+  return took;
+}
+
+void count(const std::vector<GoldItem>& gold, const std::vector<Record>& recs,
+           const std::vector<int>& took, const std::vector<bool>& used,
+           std::map<std::string, Counts>* by_type) {
+  for (std::size_t k = 0; k < gold.size(); ++k) {
+    if (gold[k].optional) continue;
+    Counts& c = (*by_type)[gold[k].type];
+    ++c.gold;
+    if (took[k] >= 0) ++c.found;
+  }
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    Counts& c = (*by_type)[std::string(to_string(recs[i].type))];
+    ++c.emitted;
+    if (used[i]) ++c.correct;
+  }
+}
+
+// Words of a name, for "a part of the gold name".
+bool part_of(const std::string& part, const std::string& whole) {
+  const std::vector<std::string> p = tokens(part), w = tokens(whole);
+  if (p.empty()) return false;
+  for (const std::string& t : p) {
+    if (std::find(w.begin(), w.end(), t) == w.end()) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -143,8 +227,70 @@ double token_f1(std::string_view a, std::string_view b) {
   return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 
-Report run(const Extractor& ex, const std::string& dir, Status* status) {
-  Report report;
+void score(const std::string& name, const std::string& gold_json, const std::vector<Record>& recs,
+           Report* report, Status* status) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  simdjson::dom::object obj;
+  if (parser.parse(simdjson::padded_string(gold_json)).get(root) || root.get_object().get(obj)) {
+    status->add(Error{ErrorKind::input, name, 1, 1, "invalid gold JSON"});
+    return;
+  }
+  const std::vector<GoldItem> gold = read_gold(obj);
+  ++report->documents;
+
+  std::vector<bool> used;
+  std::vector<int> took = pair_items(gold, recs, true, &used);
+  count(gold, recs, took, used, &report->strict);
+
+  took = pair_items(gold, recs, false, &used);
+  count(gold, recs, took, used, &report->scores);
+  for (std::size_t k = 0; k < gold.size(); ++k) {
+    const GoldItem& g = gold[k];
+    if (took[k] < 0) {
+      if (!g.optional) report->misses.push_back(fmt::format("{}: missed {}", name, show(g)));
+      continue;
+    }
+    const Record& r = recs[static_cast<std::size_t>(took[k])];
+    if (g.type != "quote" || g.optional) continue;
+    SpeakerCounts& s = report->speakers;
+    ++s.matched;
+    if (g.kind == to_string(r.kind)) ++s.kind_same;
+    if (g.cue_class) {
+      ++s.cue_class_gold;
+      if (g.cue_class == r.cue_class) ++s.cue_class_same;
+    }
+    std::string how;
+    if (g.speaker == r.speaker) {
+      ++s.exact;
+    } else if (!r.speaker) {
+      ++s.none_given, how = "no speaker";
+    } else if (g.speaker && part_of(*r.speaker, *g.speaker)) {
+      ++s.same_person, how = "part of the name";
+    } else {
+      ++s.false_given, how = "false attribution";
+    }
+    if (!how.empty()) {
+      report->misses.push_back(fmt::format("{}: {}: speaker={} for “{}” (gold {})", name, how,
+                                           r.speaker.value_or("null"), g.text,
+                                           g.speaker.value_or("null")));
+    }
+    if (g.kind != to_string(r.kind)) {
+      report->misses.push_back(
+          fmt::format("{}: kind {} for “{}” (gold {})", name, to_string(r.kind), g.text, g.kind));
+    }
+  }
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    if (!used[i]) report->misses.push_back(fmt::format("{}: extra {}", name, show(recs[i])));
+  }
+}
+
+namespace {
+
+// Every *.gold.json under dir with its article; calls fn(article path,
+// article name, text, gold JSON, lang, doc date).
+template <typename Fn>
+void for_each_gold(const std::string& dir, Status* status, Fn fn) {
   std::vector<fs::path> golds;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
@@ -153,67 +299,116 @@ Report run(const Extractor& ex, const std::string& dir, Status* status) {
   }
   if (ec) status->add(Error{ErrorKind::input, dir, 0, 0, ec.message()});
   std::sort(golds.begin(), golds.end());
+  auto slurp = [](const fs::path& p, std::string* out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+  };
   simdjson::dom::parser parser;
   for (const fs::path& gp : golds) {
     std::string stem = gp.string().substr(0, gp.string().size() - std::string(".gold.json").size());
     fs::path article = stem + ".txt";
-    std::ifstream in(article, std::ios::binary);
-    if (!in) {
+    std::string text, gold_json;
+    if (!slurp(article, &text)) {
       status->add(Error{ErrorKind::input, gp.string(), 0, 0,
                         "no article beside it (" + article.string() + ")"});
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
+    if (!slurp(gp, &gold_json)) {
+      status->add(Error{ErrorKind::input, gp.string(), 0, 0, "cannot read"});
+      continue;
+    }
     simdjson::dom::element root;
     simdjson::dom::object obj;
-    if (parser.load(gp.string()).get(root) || root.get_object().get(obj)) {
+    if (parser.parse(simdjson::padded_string(gold_json)).get(root) || root.get_object().get(obj)) {
       status->add(Error{ErrorKind::input, gp.string(), 1, 1, "invalid gold JSON"});
       continue;
     }
-    Document doc{article.string(), ss.str(), opt_string(obj, "lang").value_or(""),
-                 opt_string(obj, "doc_date").value_or("")};
-    std::vector<GoldItem> gold = read_gold(obj);
-    std::vector<Record> recs = ex.extract(doc);
-    ++report.documents;
-    std::vector<bool> used(recs.size(), false);
-    // Required items first, strict; then optional ones, lenient.
-    for (int pass = 0; pass < 2; ++pass) {
-      for (GoldItem& g : gold) {
-        if (g.optional != (pass == 1)) continue;
-        Counts& c = report.by_type[g.type];
-        if (!g.optional) ++c.gold;
-        bool hit = false;
-        for (std::size_t i = 0; i < recs.size() && !hit; ++i) {
-          if (used[i] || !matches(g, recs[i], g.optional)) continue;
-          used[i] = hit = true;
-        }
-        if (hit && !g.optional) ++c.found;
-        if (!hit && !g.optional) {
-          report.misses.push_back(fmt::format(
-              "{}: missed {} “{}”{}", article.filename().string(), g.type, g.text,
-              g.type == "quote"
-                  ? fmt::format(" speaker={} kind={}", g.speaker.value_or("null"), g.kind)
-                  : ""));
-        }
-      }
-    }
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-      Counts& c = report.by_type[std::string(to_string(recs[i].type))];
-      ++c.emitted;
-      if (used[i]) {
-        ++c.correct;
-      } else {
-        report.misses.push_back(
-            fmt::format("{}: extra {}", article.filename().string(), show(recs[i])));
-      }
-    }
+    fn(article.string(), article.filename().string(), text, gold_json,
+       opt_string(obj, "lang").value_or(""), opt_string(obj, "doc_date").value_or(""));
   }
-  Counts all;
-  for (const auto& [type, c] : report.by_type) {
-    all.gold += c.gold, all.found += c.found, all.emitted += c.emitted, all.correct += c.correct;
+}
+
+void add_totals(Report* report) {
+  for (auto* by_type : {&report->scores, &report->strict}) {
+    Counts all;
+    for (const auto& [type, c] : *by_type) all += c;
+    (*by_type)["all"] = all;
   }
-  report.by_type["all"] = all;
+}
+
+// A record as quotex writes it in JSON Lines (the fields eval looks at).
+std::optional<Record> record_from_json(simdjson::dom::object o) {
+  Record r;
+  auto type = parse_record_type(opt_string(o, "type").value_or(""));
+  if (!type) return std::nullopt;
+  r.type = *type;
+  r.doc = opt_string(o, "doc").value_or("");
+  r.text = opt_string(o, "text").value_or("");
+  r.rule = opt_string(o, "rule").value_or("");
+  if (auto k = parse_quote_kind(opt_string(o, "kind").value_or(""))) r.kind = *k;
+  r.speaker = opt_string(o, "speaker");
+  r.cue = opt_string(o, "cue");
+  r.cue_class = opt_string(o, "cue_class");
+  if (r.type == RecordType::date) r.date_value = opt_string(o, "value").value_or("");
+  r.value = opt_number(o, "value");
+  r.value_max = opt_number(o, "value_max");
+  r.unit = opt_string(o, "unit");
+  r.bound = opt_string(o, "bound");
+  r.metric = opt_string(o, "metric");
+  r.direction = opt_string(o, "direction");
+  r.deadline = opt_string(o, "deadline");
+  return r;
+}
+
+}  // namespace
+
+Report run(const Extractor& ex, const std::string& dir, Status* status) {
+  Report report;
+  for_each_gold(dir, status,
+                [&](const std::string& path, const std::string& name, const std::string& text,
+                    const std::string& gold, const std::string& lang, const std::string& date) {
+                  score(name, gold, ex.extract(Document{path, text, lang, date}), &report, status);
+                });
+  add_totals(&report);
+  return report;
+}
+
+Report run_records(const std::string& records_path, const std::string& dir, Status* status) {
+  Report report;
+  std::ifstream in(records_path, std::ios::binary);
+  if (!in) {
+    status->add(Error{ErrorKind::input, records_path, 0, 0, "cannot read"});
+    return report;
+  }
+  std::vector<Record> all;
+  simdjson::dom::parser parser;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (text::trim(line).empty()) continue;
+    simdjson::dom::element e;
+    simdjson::dom::object o;
+    std::optional<Record> r;
+    if (parser.parse(simdjson::padded_string(line)).get(e) || e.get_object().get(o) ||
+        !(r = record_from_json(o))) {
+      status->add(Error{ErrorKind::input, records_path, n, 1, "not a quotex record"});
+      continue;
+    }
+    all.push_back(std::move(*r));
+  }
+  for_each_gold(dir, status,
+                [&](const std::string&, const std::string& name, const std::string&,
+                    const std::string& gold, const std::string&, const std::string&) {
+                  std::vector<Record> mine;
+                  for (const Record& r : all) {
+                    if (r.doc == name || r.doc.ends_with("/" + name)) mine.push_back(r);
+                  }
+                  score(name, gold, mine, &report, status);
+                });
+  add_totals(&report);
   return report;
 }
 

@@ -1,0 +1,91 @@
+// quotex eval: how records are paired with gold items and counted.
+#include <catch2/catch.hpp>
+
+#include "eval/eval.hpp"
+
+using namespace quotex;
+
+namespace {
+
+Record quote(std::string text, std::optional<std::string> speaker,
+             QuoteKind kind = QuoteKind::direct) {
+  Record r;
+  r.type = RecordType::quote;
+  r.text = std::move(text);
+  r.speaker = std::move(speaker);
+  r.kind = kind;
+  return r;
+}
+
+Record amount(std::string text, double v, std::optional<double> v_max, std::string unit) {
+  Record r;
+  r.type = RecordType::amount;
+  r.text = std::move(text);
+  r.value = v;
+  r.value_max = v_max;
+  r.unit = std::move(unit);
+  return r;
+}
+
+const char* kGold = R"({
+  "quotes": [
+    {"text": "Biz hazırıq", "speaker": "Anar Quliyev", "kind": "direct"},
+    {"text": "bazar sabitdir", "speaker": null, "kind": "indirect"},
+    {"text": "ixrac artacaq", "speaker": "Leyla Əsgərova", "kind": "direct"},
+    {"text": "yaxşı dost", "speaker": null, "kind": "partial", "optional": true}
+  ],
+  "dates": [{"text": "2027-2030-cu illərdə", "value": "2027/2030"}],
+  "amounts": [{"text": "14-15 milyard manat", "value": 14000000000, "value_max": 15000000000,
+               "unit": "AZN"}]
+})";
+
+}  // namespace
+
+TEST_CASE("eval: quotes are found by their words, speakers scored apart", "[eval]") {
+  std::vector<Record> recs = {quote("Biz hazırıq.", "Anar Quliyev"),
+                              quote("bazar sabitdir", "Anar Quliyev", QuoteKind::indirect),
+                              quote("ixrac artacaq", "Əsgərova"), quote("yaxşı dost", std::nullopt),
+                              quote("heç kim demədi bunu", std::nullopt)};
+  Record date;
+  date.type = RecordType::date;
+  date.text = "2027-2030-cu illərdə";
+  date.date_value = "2027/2030";
+  recs.push_back(date);
+  recs.push_back(amount("14-15 milyard manat", 14e9, 15e9, "AZN"));
+  recs.push_back(amount("15 milyard manat", 15e9, std::nullopt, "AZN"));
+
+  eval::Report report;
+  Status st;
+  eval::score("a.txt", kGold, recs, &report, &st);
+  REQUIRE(st.ok());
+  const eval::Counts& q = report.scores["quote"];
+  CHECK(q.gold == 3);
+  CHECK(q.found == 3);
+  CHECK(q.emitted == 5);
+  CHECK(q.correct == 4);  // the optional partial absorbs its record
+  const eval::SpeakerCounts& s = report.speakers;
+  CHECK(s.matched == 3);
+  CHECK(s.exact == 1);
+  CHECK(s.same_person == 1);  // "Əsgərova" is a part of "Leyla Əsgərova"
+  CHECK(s.false_given == 1);  // the gold names no one
+  CHECK(report.scores["date"].found == 1);
+  CHECK(report.scores["amount"].found == 1);
+  CHECK(report.scores["amount"].correct == 1);  // a range is one amount, not two
+  // Strict: the speakers must be right too.
+  CHECK(report.strict["quote"].found == 1);
+}
+
+TEST_CASE("eval: a value or unit off is a miss, a wider span is not", "[eval]") {
+  const char* gold =
+      R"({"amounts": [{"text": "1,2 milyard manat", "value": 1200000000, "unit": "AZN"},
+                                     {"text": "15 faiz", "value": 15, "unit": "percent"}]})";
+  std::vector<Record> recs = {amount("1,2 milyard manatdan", 1.2e9, std::nullopt, "AZN"),
+                              amount("15 faiz", 15, std::nullopt, "ton")};
+  eval::Report report;
+  Status st;
+  eval::score("b.txt", gold, recs, &report, &st);
+  CHECK(report.scores["amount"].found == 1);
+  CHECK(report.strict["amount"].found == 0);
+  eval::score("c.txt", "{not json", recs, &report, &st);
+  CHECK(!st.ok());
+}
