@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cmath>
 
 #include <unicode/uchar.h>
 
@@ -60,30 +61,103 @@ int days_in_month(int y, int m) {
   return d[m - 1];
 }
 
-// Value and unit shared by amounts and targets.
+// A number as the rule captured it: digits ("2,5", "1 200"), a number word
+// through the rule's lexicons ("yarım"), or a compound of numbers and scale
+// words ("44 milyard 969,4" of "44 milyard 969,4 milyon manat"): the parts
+// that carry their own scale word are summed in `scaled`, the last part is
+// `last`. `decimal_single`: a scale word follows, so a lone separator is a
+// decimal one ("2.352 milyard" is 2.352 billion, not 2352 billion).
+struct Number {
+  double scaled = 0;
+  double last = 0;
+};
+
+std::optional<Number> number_value(const match::Hit& hit, const std::string& group,
+                                   std::string_view raw, const std::string& lang,
+                                   bool decimal_single) {
+  auto digits = [&](std::string_view s, bool scaled) -> std::optional<double> {
+    std::size_t seps = 0, at = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '.' || s[i] == ',') ++seps, at = i;
+    }
+    if (scaled && seps == 1) {
+      std::string d(s);
+      d[at] = '.';
+      return parse_number(d, "en");
+    }
+    return parse_number(s, lang);
+  };
+  Number out;
+  std::string cur;  // digits of the part being read ("10 972" stays one number)
+  bool have_last = false;
+  for (std::size_t i = 0; i < raw.size();) {
+    while (i < raw.size() && text::is_space(static_cast<unsigned char>(raw[i]))) ++i;
+    const std::size_t b = i;
+    while (i < raw.size() && !text::is_space(static_cast<unsigned char>(raw[i]))) ++i;
+    if (b == i) break;
+    std::string_view tok = raw.substr(b, i - b);
+    if (tok.find_first_of("0123456789") != std::string_view::npos) {
+      if (!cur.empty()) cur += ' ';
+      cur += tok;
+      continue;
+    }
+    if (tok.ends_with('.')) tok.remove_suffix(1);  // "mlrd."
+    const std::string* v = rule_value(hit, group, tok, lang);
+    const std::optional<double> val = v != nullptr ? parse_number(*v, "en") : std::nullopt;
+    if (!val) return std::nullopt;
+    if (!cur.empty()) {  // a scale word after a number
+      const std::optional<double> n = digits(cur, true);
+      if (!n) return std::nullopt;
+      out.scaled += *n * *val;
+      cur.clear();
+    } else if (out.scaled == 0 && !have_last) {  // a number word ("yarım")
+      out.last = *val;
+      have_last = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!cur.empty()) {
+    const std::optional<double> n = digits(cur, decimal_single);
+    if (!n) return std::nullopt;
+    out.last = *n;
+    have_last = true;
+  }
+  if (!have_last && out.scaled == 0) return std::nullopt;
+  return out;
+}
+
+// Value and unit shared by amounts and targets. A range ("14-15 milyard")
+// gives value and value_max; a compound ("44 milyard 969,4 milyon") one value.
 bool quantity(const match::Hit& hit, std::string_view text, const std::string& lang, Record* r) {
-  // A number written in digits, or as a word through a lexicon ("yarım").
-  std::string_view raw = hit.text_of(text, "number");
-  std::optional<double> number = parse_number(raw, lang);
-  if (!number && !raw.empty()) {
-    if (const std::string* v = rule_value(hit, "number", raw, lang))
-      number = parse_number(*v, "en");
-  }
-  if (!number) return false;
-  double value = *number;
-  std::string scale = field(hit, text, "scale", lang);
-  if (!scale.empty()) {
-    std::optional<double> mult = parse_number(scale, "en");
-    if (!mult) return false;
-    value *= *mult;
-  }
+  const std::string scale = field(hit, text, "scale", lang);
+  std::optional<double> mult = 1.0;
+  if (!scale.empty()) mult = parse_number(scale, "en");
+  if (!mult) return false;
+  const std::optional<Number> n =
+      number_value(hit, "number", hit.text_of(text, "number"), lang, !scale.empty());
+  if (!n) return false;
+  const double value = n->scaled + n->last * *mult;
+  if (!std::isfinite(value)) return false;
   r->value = value;
+  if (const std::string_view raw_max = hit.text_of(text, "number_max"); !raw_max.empty()) {
+    const std::optional<Number> m = number_value(hit, "number_max", raw_max, lang, !scale.empty());
+    // An upper end below the lower one is not a range ("2022-26" is no amount).
+    if (m && m->scaled + m->last * *mult > value) r->value_max = m->scaled + m->last * *mult;
+  }
   std::string currency = field(hit, text, "currency", lang);
   std::string unit = field(hit, text, "unit", lang);
-  if (!currency.empty()) {
-    r->unit = currency;
-  } else if (!unit.empty()) {
-    r->unit = unit;
+  std::string& u = !currency.empty() ? currency : unit;
+  if (!u.empty()) {
+    // "AZN/100": the word names a hundredth of the currency ("qəpik").
+    if (const std::size_t slash = u.find('/'); slash != std::string::npos) {
+      std::optional<double> div = parse_number(u.substr(slash + 1), "en");
+      if (!div || *div == 0) return false;
+      r->value = *r->value / *div;
+      if (r->value_max) r->value_max = *r->value_max / *div;
+      u.resize(slash);
+    }
+    r->unit = u;
   }
   std::string bound = field(hit, text, "bound", lang);
   if (bound.empty()) bound = group_value(hit, text, "bound_after", lang);

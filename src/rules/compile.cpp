@@ -52,17 +52,18 @@ const std::set<std::string>& allowed_groups(RuleType t) {
       {RuleType::person, {"title", "name"}},
       {RuleType::date,
        {"text", "day", "month", "year", "day_offset", "month_offset", "year_offset"}},
-      {RuleType::amount, {"text", "number", "scale", "currency", "unit", "bound", "bound_after"}},
+      {RuleType::amount,
+       {"text", "number", "number_max", "scale", "currency", "unit", "bound", "bound_after"}},
       {RuleType::target,
-       {"text", "metric", "number", "scale", "currency", "unit", "direction", "bound",
+       {"text", "metric", "number", "number_max", "scale", "currency", "unit", "direction", "bound",
         "bound_after", "deadline"}},
   };
   return m.at(t);
 }
 
 const std::set<std::string> kExpectFields = {
-    "text", "type",  "kind",   "speaker",   "speaker_text", "cue",      "value",
-    "unit", "bound", "metric", "direction", "deadline",     "relative", "title"};
+    "text",      "type", "kind",  "speaker", "speaker_text", "cue",      "cue_class", "value",
+    "value_max", "unit", "bound", "metric",  "direction",    "deadline", "relative",  "title"};
 const std::set<std::string> kSetFields = {"unit",  "direction", "bound",
                                           "scale", "currency",  "speaker_case"};
 

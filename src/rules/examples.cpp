@@ -22,6 +22,8 @@ std::string field_of(const Record& r, const std::string& f) {
   if (f == "speaker") return opt(r.speaker);
   if (f == "speaker_text") return opt(r.speaker_text);
   if (f == "cue") return opt(r.cue);
+  if (f == "cue_class") return opt(r.cue_class);
+  if (f == "value_max") return r.value_max ? fmt::format("{}", *r.value_max) : "null";
   if (f == "unit") return opt(r.unit);
   if (f == "bound") return opt(r.bound);
   if (f == "metric") return opt(r.metric);
@@ -36,7 +38,7 @@ std::string field_of(const Record& r, const std::string& f) {
 }
 
 bool same(const std::string& field, const std::string& got, const std::string& want) {
-  if (field == "value" && got != want) {
+  if ((field == "value" || field == "value_max") && got != want) {
     double a = 0, b = 0;
     auto r1 = std::from_chars(got.data(), got.data() + got.size(), a);
     auto r2 = std::from_chars(want.data(), want.data() + want.size(), b);
