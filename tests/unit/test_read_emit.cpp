@@ -70,13 +70,17 @@ TEST_CASE("records serialise to the SPEC's JSON", "[emit]") {
       to_json(r) ==
       R"({"doc":"a.txt","type":"quote","text":"say \"hi\"\n","start":1,"end":10,"line":1,"col":2,)"
       R"("lang":"az","rule":"az.x","kind":"partial","speaker":null,"speaker_text":null,"cue":null,)"
-      R"("speaker_start":null,"speaker_end":null})");
+      R"("cue_class":null,"speaker_start":null,"speaker_end":null})");
   Record a;
   a.type = RecordType::amount;
   a.text = "$1 milyard";
   a.value = 1e9;
   a.unit = "USD";
   CHECK(to_json(a).find(R"("value":1000000000,"unit":"USD","bound":null)") != std::string::npos);
+  a.value_max = 2e9;  // a range: the upper end follows the value
+  CHECK(to_json(a).find(R"("value":1000000000,"value_max":2000000000,"unit":"USD")") !=
+        std::string::npos);
+  CHECK(to_row(a, Format::csv).find(",1000000000/2000000000,") != std::string::npos);
   Record bad;
   bad.type = RecordType::date;
   bad.text = "\xff";
