@@ -259,27 +259,37 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (day && (!month || *day < 1 || *day > days_in_month(year ? int(*year) : 2000, int(*month)))) {
     return false;
   }
-  if (year && month && day) {
-    r->date_value = fmt::format("{:04}-{:02}-{:02}", *year, *month, *day);
-  } else if (year && month) {
-    r->date_value = fmt::format("{:04}-{:02}", *year, *month);
-  } else if (year && !day) {
-    r->date_value = fmt::format("{:04}", *year);
-  } else if (month && !day) {
-    // "Mart ayında": the month of the document's year.
-    if (doc_date.size() < 4) return false;
-    r->date_value = fmt::format("{}-{:02}", doc_date.substr(0, 4), *month);
-    r->relative = true;
-  } else if (month && day) {
-    if (doc_date.size() >= 4) {
-      r->date_value = fmt::format("{}-{:02}-{:02}", doc_date.substr(0, 4), *month, *day);
-      r->relative = true;
-    } else {
-      r->date_value = fmt::format("--{:02}-{:02}", *month, *day);
-    }
-  } else {
-    return false;
+  // A range: "2027-2030-cu illər", "2022-26-cı illər", "yanvar-fevral aylarında".
+  std::optional<long> year_max, month_max;
+  if (hit.group("year_max")) {
+    year_max = to_int(group_value(hit, text, "year_max", lang));
+    // Two digits carry on the century of the first year ("2022-26").
+    if (year_max && year && *year_max < 100) year_max = *year / 100 * 100 + *year_max;
+    if (!year_max || !year || *year_max <= *year || *year_max > 2999) return false;
   }
+  if (hit.group("month_max")) {
+    month_max = to_int(group_value(hit, text, "month_max", lang));
+    if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;
+  }
+  // Without the document's year, a yearless date keeps its place open
+  // ("--10-21", "--05").
+  const std::string doc_year = doc_date.size() >= 4 ? doc_date.substr(0, 4) : std::string();
+  auto iso = [&](std::optional<long> y, std::optional<long> m, std::optional<long> d) {
+    if (y && m && d) return fmt::format("{:04}-{:02}-{:02}", *y, *m, *d);
+    if (y && m) return fmt::format("{:04}-{:02}", *y, *m);
+    if (y && !d) return fmt::format("{:04}", *y);
+    if (m && !doc_year.empty()) {
+      r->relative = true;
+      return d ? fmt::format("{}-{:02}-{:02}", doc_year, *m, *d)
+               : fmt::format("{}-{:02}", doc_year, *m);
+    }
+    if (m) return d ? fmt::format("--{:02}-{:02}", *m, *d) : fmt::format("--{:02}", *m);
+    return std::string();
+  };
+  r->date_value = iso(year, month, day);
+  if (r->date_value.empty()) return false;
+  if (year_max) r->date_value += "/" + iso(year_max, month, day);
+  if (month_max) r->date_value += "/" + iso(year, month_max, std::nullopt);
   return true;
 }
 
