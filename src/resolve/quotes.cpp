@@ -22,6 +22,8 @@ struct Open {
   std::size_t len;
   int pair;  // pair index whose open this is; closes with pairs[pair].close
   std::size_t mark;
+  bool para_initial = false;  // opens its paragraph (after white space only)
+  bool carried = false;       // runs on from an earlier paragraph
 };
 
 bool is_word(char32_t c) {
@@ -60,23 +62,36 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     const Open o = stack[level];
     stack.resize(level);
     if (pos - o.pos > max_bytes) return;
-    out.push_back(QuoteSpan{o.pos, o.pos + o.len, pos, pos + len, static_cast<int>(level)});
+    out.push_back(QuoteSpan{o.pos, o.pos + o.len, pos, pos + len, 0});
+  };
+  auto only_space = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r') return false;
+    }
+    return true;
   };
 
   for (std::size_t i = 0; i < text.size(); ++i) {
     while (i >= para_end && para + 1 < seg.paragraphs.size()) {
-      // End of a paragraph: open quotes carry over only when the next
-      // paragraph starts with the same opening mark.
+      // End of a paragraph: an open quote runs on when the next paragraph
+      // starts with the same opening mark (the convention for quotations
+      // over paragraphs), or when it opened its own paragraph (a quotation
+      // after "… deyib:" that closes paragraphs later); else it was never
+      // closed.
       ++para;
       para_end = seg.paragraphs[para].end;
       std::size_t k = seg.paragraphs[para].begin;
       while (k < para_end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-      if (!stack.empty() && text.compare(k, marks[stack.back().mark].text.size(),
-                                         marks[stack.back().mark].text) == 0) {
+      if (!stack.empty() && text.compare(k, marks[stack.front().mark].text.size(),
+                                         marks[stack.front().mark].text) == 0) {
         // Keep the outermost quote open; skip the re-opening mark.
         stack.resize(1);
-        i = k + marks[stack.back().mark].text.size();
+        stack.front().carried = true;
+        i = k + marks[stack.front().mark].text.size();
         if (i >= text.size()) break;
+      } else if (!stack.empty() && stack.front().para_initial) {
+        stack.resize(1);
+        stack.front().carried = true;
       } else {
         stack.clear();
       }
@@ -111,19 +126,32 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     if (level < stack.size()) {
       const bool ambiguous = !mark.opens.empty();
       // An ambiguous mark (straight quote, or “ that also closes „) closes
-      // unless it clearly opens a nested quotation.
-      if (!ambiguous || looks_closing || !looks_opening || level + 1 == stack.size()) {
+      // unless it clearly opens a nested quotation; one that looks opening
+      // does not close a quotation carried over from earlier paragraphs.
+      const bool innermost = level + 1 == stack.size() && !stack[level].carried;
+      if (!ambiguous || looks_closing || !looks_opening || innermost) {
         close_to(level, i, len);
         closed = true;
       }
     }
     if (!closed && !mark.opens.empty() && (looks_opening || mark.closes.empty())) {
-      if (stack.size() < max_depth) stack.push_back(Open{i, len, mark.opens[0], m});
+      if (stack.size() < max_depth) {
+        const std::size_t pb = seg.paragraphs.empty() ? 0 : seg.paragraphs[para].begin;
+        stack.push_back(Open{i, len, mark.opens[0], m, only_space(pb, i), false});
+      }
     }
     i += len - 1;
   }
   std::sort(out.begin(), out.end(),
             [](const QuoteSpan& a, const QuoteSpan& b) { return a.open < b.open; });
+  // Depth among the quotations that closed: inside one that never closed, a
+  // quotation stands at the top level.
+  std::vector<std::size_t> ends;
+  for (QuoteSpan& q : out) {
+    while (!ends.empty() && ends.back() <= q.open) ends.pop_back();
+    q.depth = static_cast<int>(ends.size());
+    ends.push_back(q.close_end);
+  }
   return out;
 }
 

@@ -41,6 +41,16 @@ TEST_CASE("a quotation may run over paragraphs that reopen with the mark", "[quo
   CHECK(q[0] == "0:Birinci abzas.\n“İkinci abzas.");
 }
 
+TEST_CASE("a quotation that opens its paragraph may close paragraphs later", "[quotes]") {
+  auto q = inner("O deyib:\n“Birinci abzas, “Sabah” klubu.\nİkinci abzas.\nÜçüncü abzas.”\nSon.");
+  CHECK(q == std::vector<std::string>{
+                 "0:Birinci abzas, “Sabah” klubu.\nİkinci abzas.\nÜçüncü abzas.", "1:Sabah"});
+  // One that never closes leaves the quotations inside it at the top level.
+  CHECK(inner("“Açıq qaldı.\nSonra “iki” gəldi.") == std::vector<std::string>{"0:iki"});
+  // A straight quote that looks opening in a later paragraph does not close it.
+  CHECK(inner("\"Bir.\nİki \"Report\" yazır.") == std::vector<std::string>{"0:Report"});
+}
+
 TEST_CASE("spans longer than the cap are dropped", "[quotes]") {
   std::string t = "“" + std::string(5000, 'a') + "” və “qısa”";
   CHECK(inner(t, 1000) == std::vector<std::string>{"0:qısa"});
