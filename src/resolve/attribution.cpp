@@ -61,6 +61,15 @@ bool only_space_or_punct(std::string_view s) {
   return text::trim(s, ".,;:!?-()").empty();
 }
 
+// Between the end of a clause and an opening quote mark: a colon, white
+// space and at most one blank line.
+bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::size_t open) {
+  if (clause_end > open || open - clause_end > 16) return false;
+  const std::string_view gap = text.substr(clause_end, open - clause_end);
+  return gap.find(':') != std::string_view::npos && text::trim(gap, ":").empty() &&
+         std::count(gap.begin(), gap.end(), '\n') <= 2;
+}
+
 }  // namespace
 
 std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
@@ -145,7 +154,14 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
                            [&](std::size_t pos, std::size_t j) { return pos < out[j].text.begin; });
       if (it != by_begin.begin()) {
         const std::size_t j = *(it - 1);
-        if (q.close_end <= out[j].text.end + 4) c.inherit = static_cast<int>(j);
+        if (q.close_end <= out[j].text.end + 4) {
+          c.inherit = static_cast<int>(j);
+        } else if (introduced_by_colon(text, out[j].text.end, q.open)) {
+          // "X bildirib ki, … nəticələr verir: “…”": the quotation the
+          // reported speech introduces is the same speaker's.
+          c.inherit = static_cast<int>(j);
+          c.kind = QuoteKind::direct;
+        }
       }
     }
     if (c.rule == nullptr && c.inherit < 0 && last_attributed >= 0) {
@@ -163,7 +179,10 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       }
     }
     out.push_back(c);
-    if (c.rule != nullptr && !c.speaker.empty()) last_attributed = static_cast<int>(out.size()) - 1;
+    if ((c.rule != nullptr && !c.speaker.empty()) ||
+        (c.inherit >= 0 && c.kind == QuoteKind::direct)) {
+      last_attributed = static_cast<int>(out.size()) - 1;
+    }
   }
   return out;
 }

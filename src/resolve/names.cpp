@@ -82,7 +82,50 @@ struct Mention {
   std::size_t pos = 0;
 };
 
-Mention parse_mention(std::string_view text, Range r, const detail::LanguageRules& lr) {
+bool has_surname_ending(std::string_view w, const detail::LanguageRules& lr) {
+  if (lr.surname_ending == nullptr) return false;
+  for (const std::string& e : lr.surname_ending->words) {
+    if (w.size() > e.size() + 1 && w.ends_with(e)) return true;
+  }
+  return false;
+}
+
+// "Əsədovun": a surname with a case suffix after its surname ending, i.e. a
+// possessor ("baş nazir Ə.Əsədovun məruzəsini"), never the subject. A name
+// that merely ends like a suffix ("Coşkun") is not one.
+bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
+  if (lr.name_suffix == nullptr) return false;
+  for (const std::string& suf : lr.name_suffix->words) {
+    if (w.size() > suf.size() + 3 && w.ends_with(suf) &&
+        has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A word that can be part of a personal name: capitalised, an initial
+// ("A.Quliyeva"), or a particle ("əl-Mənsuri"); not a proper noun in a case
+// after a hyphen ("Trend-ə", "APA-ya": an agency the speaker talks to).
+bool name_word(std::string_view w) {
+  const std::size_t hy = w.find('-');
+  if (hy != std::string_view::npos && hy > 0 && hy + 1 < w.size() &&
+      !capitalised(w.substr(hy + 1)) && w.size() - hy <= 5) {
+    return false;
+  }
+  const bool particle =
+      hy != std::string_view::npos && hy <= 3 && hy + 1 < w.size() && capitalised(w.substr(hy + 1));
+  return capitalised(w) || particle;
+}
+
+// Parses a mention: a pronoun, an organisation, a title, a name, a title with
+// a name — or a longer stretch that holds one ("bunu Yeni Azərbaycan
+// Partiyasında keçirilən konfransda Energetika naziri Pərviz Şahbazov"):
+// the name right after a title wins, else a name that ends in a surname.
+// `possessor`: the rule expects the speaker in the genitive ("Əliyevin
+// sözlərinə görə"), so a possessor form is the name, not skipped.
+Mention parse_mention(std::string_view text, Range r, const detail::LanguageRules& lr,
+                      bool possessor = false) {
   Mention m;
   m.pos = r.begin;
   std::vector<Token> toks = tokens_of(text, r);
@@ -92,43 +135,118 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     m.kind = MentionKind::pronoun;
     return m;
   }
-  // An organisation: capitalised words (and "və") ending in a head word
-  // ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
+  // An organisation: capitalised words (and the joining word) ending in a
+  // head word ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
   std::string head;
   if (in_lexicon(lr.org_head, toks.back().s, lr.lang, &head)) {
     std::size_t from = toks.size() - 1;
-    while (from > 0 && (capitalised(toks[from - 1].s) || toks[from - 1].s == "və") &&
-           !in_lexicon(lr.not_name, toks[from - 1].s, lr.lang)) {
+    while (
+        from > 0 &&
+        (capitalised(toks[from - 1].s) || in_lexicon(lr.name_joiner, toks[from - 1].s, lr.lang)) &&
+        !in_lexicon(lr.not_name, toks[from - 1].s, lr.lang)) {
       --from;
     }
-    while (from < toks.size() - 1 && toks[from].s == "və") ++from;
+    while (from < toks.size() - 1 && in_lexicon(lr.name_joiner, toks[from].s, lr.lang)) ++from;
     m.kind = MentionKind::organisation;
     m.role = head;  // the head's name form ("Nazirliyi"): what a bare mention matches
     for (std::size_t k = from; k + 1 < toks.size(); ++k) m.tokens.emplace_back(toks[k].s);
     m.shown = Range{toks[from].begin, toks.back().end};
     return m;
   }
-  // The last title word (or two-word title) splits the mention.
-  std::size_t name_from = 0;
-  bool has_title = false;
-  std::size_t title_at = 0;
+  // Titles: one word or two ("nazir müavini"), a genitive form at the end.
+  struct Title {
+    std::size_t at, end;
+    std::string role;
+  };
+  std::vector<Title> titles;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string role;
     if (i + 1 < toks.size()) {
       std::string two = std::string(toks[i].s) + " " + std::string(toks[i + 1].s);
       if (in_lexicon(lr.title, two, lr.lang, &role) ||
           (i + 2 == toks.size() && title_in_genitive(two, lr, &role))) {
-        has_title = true, title_at = i, name_from = i + 2, m.role = role;
+        titles.push_back(Title{i, i + 2, role});
         ++i;
         continue;
       }
     }
     if (in_lexicon(lr.title, toks[i].s, lr.lang, &role) ||
         (i + 1 == toks.size() && title_in_genitive(toks[i].s, lr, &role))) {
-      has_title = true, title_at = i, name_from = i + 1, m.role = role;
+      titles.push_back(Title{i, i + 1, role});
     }
   }
-  for (std::size_t i = name_from; i < toks.size(); ++i) {
+  // Runs of name words. A run ends at a word that is never a name, and a
+  // name ends with its surname ("Nicat Hüseynov Sputnik", "Sahil Babayev
+  // Milli Məclisdə").
+  struct Run {
+    std::size_t b, e;
+  };
+  std::vector<bool> in_title(toks.size(), false);
+  for (const Title& t : titles) {
+    for (std::size_t k = t.at; k < t.end; ++k) in_title[k] = true;
+  }
+  auto run_at = [&](std::size_t b) {
+    std::size_t e = b;
+    while (e < toks.size() && name_word(toks[e].s) && !in_title[e] &&
+           !(e > b && in_lexicon(lr.not_name, toks[e].s, lr.lang))) {
+      ++e;
+    }
+    std::size_t last = e;
+    for (std::size_t k = b; k < e; ++k) {
+      if (has_surname_ending(toks[k].s, lr) || possessor_form(toks[k].s, lr)) last = k + 1;
+    }
+    if (last < e && last > b) e = last;
+    return Run{b, e};
+  };
+  auto usable = [&](const Run& run) {
+    if (run.e <= run.b) return false;
+    // "Klub rəhbəri", "DİM sədri": what stands right before a title is its
+    // complement, not a name.
+    if (run.e < toks.size() && in_title[run.e]) return false;
+    if (run.e - run.b == 1 && in_lexicon(lr.not_name, toks[run.b].s, lr.lang)) return false;
+    return possessor || !possessor_form(toks[run.e - 1].s, lr);
+  };
+  std::optional<Run> name;
+  const Title* title = nullptr;
+  for (const Title& t : titles) {
+    Run run = run_at(t.end);
+    if (usable(run)) {
+      name = run, title = &t;
+      break;
+    }
+  }
+  if (!name) {
+    // No title before a name: the name with a surname ending, else the
+    // first name.
+    std::optional<Run> first;
+    for (std::size_t i = 0; i < toks.size();) {
+      if (!name_word(toks[i].s) || in_title[i] || in_lexicon(lr.not_name, toks[i].s, lr.lang)) {
+        ++i;
+        continue;
+      }
+      Run run = run_at(i);
+      if (usable(run)) {
+        if (!first) first = run;
+        for (std::size_t k = run.b; k < run.e; ++k) {
+          if (has_surname_ending(toks[k].s, lr) && !name) name = run;
+        }
+      }
+      i = std::max(run.e, i + 1);
+    }
+    if (!name) name = first;
+  }
+  if (!name) {
+    if (!titles.empty()) {
+      m.kind = MentionKind::title;
+      m.role = titles.back().role;
+      m.shown = Range{toks[titles.back().at].begin, toks[titles.back().end - 1].end};
+      // What stands before a bare title belongs to it ("Baş məşqçi",
+      // "Klub rəhbəri"); a long stretch is cut to the title itself.
+      if (titles.back().at <= 1) m.shown.begin = toks.front().begin;
+    }
+    return m;
+  }
+  for (std::size_t i = name->b; i < name->e; ++i) {
     std::string_view w = toks[i].s;
     // Initials: "A.Quliyeva", "P. Şahbazov" -> the initial is kept aside.
     while (w.size() >= 2 && capitalised(w) && w.find('.') != std::string_view::npos &&
@@ -137,41 +255,15 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       if (m.initial.empty()) m.initial = std::string(w.substr(0, dot));
       w.remove_prefix(dot + 1);
     }
-    if (w.empty()) continue;
-    // A proper noun with a case suffix after a hyphen ("Trend-ə", "APA-ya")
-    // is an agency the speaker talks to, not a part of the name.
-    if (const std::size_t h = w.rfind('-'); h != std::string_view::npos && h > 0 &&
-                                            h + 1 < w.size() && !capitalised(w.substr(h + 1)) &&
-                                            w.size() - h <= 5) {
-      break;
-    }
-    // Particles belong to the name: "əl-Mənsuri".
-    const std::size_t hy = w.find('-');
-    const bool particle = hy != std::string_view::npos && hy <= 3 && hy + 1 < w.size() &&
-                          capitalised(w.substr(hy + 1));
-    if (!capitalised(w) && !particle) continue;
-    if (m.tokens.empty() && in_lexicon(lr.not_name, w, lr.lang)) continue;
-    m.tokens.emplace_back(w);
+    if (!w.empty()) m.tokens.emplace_back(w);
   }
-  // A name ends with its surname: drop capitalised words after the last
-  // word with a surname ending ("Nicat Hüseynov Sputnik").
-  if (lr.surname_ending != nullptr && m.tokens.size() > 1) {
-    std::size_t last = m.tokens.size();
-    for (std::size_t k = 0; k < m.tokens.size(); ++k) {
-      for (const std::string& e : lr.surname_ending->words) {
-        if (m.tokens[k].size() > e.size() + 1 && m.tokens[k].ends_with(e)) last = k;
-      }
-    }
-    if (last + 1 < m.tokens.size()) m.tokens.resize(last + 1);
-  }
-  if (!m.tokens.empty()) {
-    m.kind = MentionKind::name;
-    // "Azərbaycan Prezidenti İlham Əliyev": the name is the mention;
-    // "Prezident Əliyev": the title belongs to it.
-    if (has_title && title_at > 0) m.shown = Range{toks[name_from].begin, toks.back().end};
-  } else if (has_title) {
-    m.kind = MentionKind::title;
-  }
+  if (m.tokens.empty()) return m;
+  m.kind = MentionKind::name;
+  if (title != nullptr) m.role = title->role;
+  // "Prezident Əliyev": the title belongs to the mention; "Azərbaycan
+  // Prezidenti İlham Əliyev": the name is the mention.
+  const std::size_t shown_from = title != nullptr && title->at == 0 ? 0 : name->b;
+  m.shown = Range{toks[shown_from].begin, toks[name->e - 1].end};
   return m;
 }
 
@@ -315,17 +407,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::vector<Mention> mentions(quotes.size());
   NameCache names(text, lr);
   std::vector<std::string> known;  // names attested outside a genitive
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (quotes[i].speaker.empty()) continue;
-    mentions[i] = parse_mention(text, quotes[i].speaker, lr);
-    out[i].mention = mentions[i].shown;
-  }
   auto genitive = [](const QuoteCandidate& q) {
     for (const auto& [k, v] : q.rule->fixed) {
       if (k == "speaker_case" && v == "genitive") return true;
     }
     return false;
   };
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes[i].speaker.empty()) continue;
+    mentions[i] = parse_mention(text, quotes[i].speaker, lr, genitive(quotes[i]));
+    out[i].mention = mentions[i].shown;
+  }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (mentions[i].kind == MentionKind::name && !genitive(quotes[i])) {
       known.push_back(join(mentions[i].tokens));

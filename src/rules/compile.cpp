@@ -459,6 +459,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.metric_stop = ex.find(lang, "metric_stop");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
+    lr.name_joiner = ex.find(lang, "name_joiner");
   }
   return out;
 }

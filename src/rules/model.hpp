@@ -117,6 +117,7 @@ struct LanguageRules {
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
   const Lexicon* surname_ending = nullptr;  // endings that close a name
   const Lexicon* org_head = nullptr;        // head words of organisations, values: their name form
+  const Lexicon* name_joiner = nullptr;     // joins words of a name ("Ekologiya və Təbii ...")
 };
 
 struct QuotePair {
