@@ -3,6 +3,9 @@
 #include "quotex/record.hpp"
 
 #include <algorithm>
+#include <optional>
+
+#include <unicode/uchar.h>
 
 #include "text/utf8.hpp"
 #include "util/intervals.hpp"
@@ -57,6 +60,60 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
   return true;
 }
 
+// Words with a letter in them.
+std::size_t words(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false, letter = false;
+  for (std::size_t i = 0; i <= s.size();) {
+    std::size_t len = 1;
+    const char32_t c = i < s.size() ? text::decode(s, i, &len) : U' ';
+    if (text::is_space(c)) {
+      n += in_word && letter;
+      in_word = letter = false;
+    } else {
+      in_word = true;
+      letter |= u_isalpha(c) != 0;
+    }
+    i += len;
+  }
+  return n;
+}
+
+// The statement a pointer ("bunu", "bu barədə") at `at` refers to.
+std::optional<Range> statement_before(std::string_view text, const text::Segments& seg,
+                                      std::size_t at) {
+  const std::size_t si = seg.sentence_at(at);
+  const std::size_t pi = seg.paragraph_at(at);
+  const bool opens_paragraph =
+      text::trim(text.substr(seg.paragraphs[pi].begin,
+                             seg.sentences[si].begin -
+                                 std::min(seg.sentences[si].begin, seg.paragraphs[pi].begin)))
+          .empty();
+  // Three words at least: "26 dekabr, 2025", "16:02", "Bakı. Trend:" are not statements.
+  auto statement = [&](Range r) { return words(text.substr(r.begin, r.end - r.begin)) >= 3; };
+  if (opens_paragraph) {
+    for (std::size_t p = pi; p-- > 0 && pi - p <= 4;) {
+      const Range r{seg.paragraphs[p].begin, seg.paragraphs[p].end};
+      if (statement(r)) return r;
+    }
+    return std::nullopt;
+  }
+  if (si == 0) return std::nullopt;
+  const Range r{seg.sentences[si - 1].begin, seg.sentences[si - 1].end};
+  return statement(r) ? std::optional<Range>(r) : std::nullopt;
+}
+
+// A statement that is mostly a quotation (more than half its bytes inside
+// quote marks): attribution rules around the quotation take it.
+bool mostly_quoted(std::string_view text, Range r, const std::vector<QuoteSpan>& spans) {
+  std::size_t inside = 0;
+  for (const QuoteSpan& q : spans) {
+    if (q.depth != 0 || q.close_end <= r.begin || q.open >= r.end) continue;
+    inside += std::min(q.close_end, r.end) - std::max(q.open, r.begin);
+  }
+  return 2 * inside > text::trim(text.substr(r.begin, r.end - r.begin)).size();
+}
+
 bool only_space_or_punct(std::string_view s) {
   return text::trim(s, ".,;:!?-()").empty();
 }
@@ -85,19 +142,22 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     if (h.rule->type != detail::RuleType::quote) continue;
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
     if (h.rule->reports_previous_sentence) {
-      // "… . Bu barədə X bildirib.": the sentence before, unless it quotes.
-      const std::size_t si = seg.sentence_at(h.begin);
-      if (si == 0) continue;
-      const text::Span& prev = seg.sentences[si - 1];
-      const std::string_view body = text.substr(prev.begin, prev.end - prev.begin);
-      if (body.find_first_of("\"«»") != std::string_view::npos ||
-          body.find("“") != std::string_view::npos || body.find("”") != std::string_view::npos) {
-        continue;
-      }
-      t = Range{prev.begin, prev.end};
+      // "… . Bu barədə X bildirib.", "Lead.¶Report xəbər verir ki, bunu X
+      // deyib.": the statement before — the paragraph before when the
+      // pointer opens its paragraph, else the sentence before — skipping
+      // datelines and times; not a quotation (attribution rules take those).
+      const std::optional<Range> st = statement_before(text, seg, h.begin);
+      if (!st) continue;
+      if (mostly_quoted(text, *st, spans)) continue;
+      t = *st;
+      // The pointer sentence itself is nobody's statement.
+      if (!taken.overlaps(h.begin, h.end)) taken.add(h.begin, h.end);
     }
-    // Reported speech ends with its sentence.
-    t.end = std::min(t.end, seg.sentences[seg.sentence_at(t.begin)].end);
+    // Reported speech ends with its sentence (a statement pointed back at
+    // may be a paragraph).
+    if (!h.rule->reports_previous_sentence) {
+      t.end = std::min(t.end, seg.sentences[seg.sentence_at(t.begin)].end);
+    }
     t = trimmed(text, t.begin, t.end, ".,;:");
     if (t.empty()) continue;
     if (taken.overlaps(t.begin, t.end)) continue;
@@ -108,6 +168,8 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     c.rule = h.rule;
     c.speaker = capture(h, "speaker");
     c.cue = capture(h, "cue");
+    for (const auto& [k, v] : h.rule->fixed)
+      c.implicit_speaker |= k == "speaker" && v == "previous";
     out.push_back(c);
   }
   const std::size_t reported = out.size();

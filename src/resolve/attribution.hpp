@@ -30,6 +30,9 @@ struct QuoteCandidate {
   Range speaker;                       // empty when no mention
   Range cue;
   bool from_marks = false;
+  // The rule says the speaker is left out and is the one spoken of before
+  // (`set = { speaker = "previous" }`).
+  bool implicit_speaker = false;
   // Index of the candidate whose speaker this one shares (reported speech
   // that holds it, or the quote it continues); -1 when none.
   int inherit = -1;

@@ -49,10 +49,10 @@ bool in_lexicon(const detail::Lexicon* lex, std::string_view word, const std::st
   return v != nullptr;
 }
 
-bool ends_with_vowel(std::string_view s) {
-  static const std::string_view vowels[] = {"a", "e", "i", "o", "u", "ı", "ə", "ö", "ü",
-                                            "а", "е", "и", "о", "у", "ы", "э", "ю", "я"};
-  for (std::string_view v : vowels) {
+// Vowels are the language's (the pack's `vowel` lexicon).
+bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
+  if (lr.vowel == nullptr) return false;
+  for (const std::string& v : lr.vowel->words) {
     if (s.ends_with(v)) return true;
   }
   return false;
@@ -343,6 +343,27 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
   return best;
 }
 
+// An organisation's name: its words and the head in its name form. A head
+// may have several ("Bank|Bankı": "Mərkəzi Bank", "İnkişaf Bankı"); the one
+// the document writes wins, else the first.
+std::string organisation_name(std::string_view text, const std::vector<std::string>& words,
+                              const std::string& forms) {
+  const std::string base = join(words);
+  std::string first;
+  for (std::size_t b = 0; b <= forms.size();) {
+    std::size_t e = forms.find('|', b);
+    if (e == std::string::npos) e = forms.size();
+    const std::string name = base + (base.empty() ? "" : " ") + forms.substr(b, e - b);
+    if (first.empty()) first = name;
+    for (std::size_t at = text.find(name); at != std::string_view::npos;
+         at = text.find(name, at + 1)) {
+      if (!letter_before(text, at) && !letter_at(text, at + name.size())) return name;
+    }
+    b = e + 1;
+  }
+  return first;
+}
+
 // canonical_name scans the whole document for the surname; a document
 // names few people many times, so each (name, initial) is looked up once.
 class NameCache {
@@ -366,17 +387,23 @@ class NameCache {
 }  // namespace
 
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
-                              const std::vector<std::string>& known, std::string_view text) {
+                              const std::vector<std::string>& known, std::string_view text,
+                              bool inflected) {
   std::string s(name);
   if (lr.name_suffix == nullptr) return s;
+  for (const std::string& k : known) {
+    if (k == s || k.ends_with(" " + s)) return s;  // the word is a name as it stands
+  }
   std::vector<std::string> candidates;
   for (const std::string& suf : lr.name_suffix->words) {
     if (s.size() <= suf.size() + 2 || !s.ends_with(suf)) continue;
     std::string stem = s.substr(0, s.size() - suf.size());
     if (text::count_code_points(stem) < 2) continue;
     // A suffix with a buffer consonant follows a vowel; one without follows a consonant.
-    const bool buffer = !suf.empty() && !ends_with_vowel(suf.substr(0, 1)) && suf.size() > 1;
-    if (buffer != ends_with_vowel(stem)) continue;
+    std::size_t first_len = 0;
+    text::decode(suf, 0, &first_len);
+    const bool buffer = suf.size() > first_len && !ends_with_vowel(suf.substr(0, first_len), lr);
+    if (buffer != ends_with_vowel(stem, lr)) continue;
     candidates.push_back(stem);
   }
   for (const std::string& c : candidates) {
@@ -391,10 +418,16 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
       if (!letter_before(text, at) && !letter_at(text, at + c.size())) return c;
     }
   }
-  if (candidates.empty()) return s;
+  // A stem with a surname ending ("Tokayev" of "Tokayevin").
+  for (const std::string& c : candidates) {
+    if (has_surname_ending(c, lr)) return c;
+  }
+  // A name that only ends like a suffix ("Coşkun") keeps it, unless the
+  // rule says the word is inflected.
+  if (candidates.empty() || !inflected) return s;
   // Unattested: the stem that ends in a consonant (the common surname shape).
   for (const std::string& c : candidates) {
-    if (!ends_with_vowel(c)) return c;
+    if (!ends_with_vowel(c, lr)) return c;
   }
   return candidates.front();
 }
@@ -414,6 +447,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     return false;
   };
   for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (quotes[i].implicit_speaker && quotes[i].speaker.empty()) {
+      // "Vurğulayıb ki, …", "Məlumata görə, …": the subject left out is the
+      // one spoken of before, resolved like a pronoun where the cue stands.
+      mentions[i].kind = MentionKind::pronoun;
+      mentions[i].pos = quotes[i].cue.empty() ? quotes[i].text.begin : quotes[i].cue.begin;
+      continue;
+    }
     if (quotes[i].speaker.empty()) continue;
     mentions[i] = parse_mention(text, quotes[i].speaker, lr, genitive(quotes[i]));
     out[i].mention = mentions[i].shown;
@@ -426,10 +466,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
   // Stripping may search the document for a stem: once per distinct word.
-  std::map<std::string, std::string> stems;
-  auto stem = [&](const std::string& word) -> const std::string& {
-    auto it = stems.find(word);
-    if (it == stems.end()) it = stems.emplace(word, strip_name_suffix(word, lr, known, text)).first;
+  std::map<std::pair<std::string, bool>, std::string> stems;
+  auto stem = [&](const std::string& word, bool inflected) -> const std::string& {
+    auto key = std::make_pair(word, inflected);
+    auto it = stems.find(key);
+    if (it == stems.end()) {
+      it = stems.emplace(key, strip_name_suffix(word, lr, known, text, inflected)).first;
+    }
     return it->second;
   };
   // Persons the person rules found: position, role of their title (may be
@@ -451,7 +494,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
     if (m.kind != MentionKind::name) continue;
     std::vector<std::string> tokens = m.tokens;
-    tokens.back() = stem(tokens.back());
+    tokens.back() = stem(tokens.back(), false);
     people.push_back(
         Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
@@ -486,18 +529,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
     Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty()) {
-      orgs[m.role].emplace(r.begin, join(m.tokens) + " " + m.role);
+      orgs[m.role].emplace(r.begin, organisation_name(text, m.tokens, m.role));
     }
   }
 
   // Speakers in order of their mentions.
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (!quotes[i].speaker.empty()) order.push_back(i);
+    if (mentions[i].kind != MentionKind::none) order.push_back(i);
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return quotes[a].speaker.begin < quotes[b].speaker.begin;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return mentions[a].pos < mentions[b].pos; });
   std::optional<std::string> last_speaker;
   std::size_t last_speaker_pos = 0;
   for (std::size_t i : order) {
@@ -529,7 +571,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       }
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
-        if (genitive(quotes[i])) tokens.back() = stem(tokens.back());
+        if (genitive(quotes[i])) tokens.back() = stem(tokens.back(), true);
         out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) {
           by_role[m.role].emplace(m.pos, *out[i].speaker);
@@ -562,16 +604,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       case MentionKind::organisation: {
         if (!m.tokens.empty()) {
           // A full name: its words and the head in its name form.
-          out[i].speaker = join(m.tokens) + " " + m.role;
+          out[i].speaker = organisation_name(text, m.tokens, m.role);
           orgs[m.role].emplace(m.pos, *out[i].speaker);
         } else if (auto o = orgs.find(m.role); o != orgs.end() && !o->second.empty()) {
           // "Nazirlik": the ministry named last (or first, when none before).
           auto it = o->second.upper_bound(m.pos);
           out[i].speaker =
               it != o->second.begin() ? std::prev(it)->second : o->second.begin()->second;
-        } else {
+        } else if (capitalised(text.substr(m.shown.begin, m.shown.end - m.shown.begin))) {
+          // "Nazirlik bildirib" with no ministry named: the mention itself.
           out[i].speaker = std::string(text.substr(m.shown.begin, m.shown.end - m.shown.begin));
-        }
+        }  // a common noun ("şəhər mərkəzinə") names no one
         break;
       }
       case MentionKind::none:

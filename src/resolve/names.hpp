@@ -32,9 +32,12 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
 
 // Strips a case suffix from a name's last word when the language's
 // name_suffix lexicon allows it; a stem among `known` (names the document
-// gives as speakers) or written on its own in `text` is preferred. Exposed
-// for tests.
+// gives as speakers) or written on its own in `text` is preferred, then one
+// with a surname ending. A word that only ends like a suffix ("Coşkun")
+// stays whole unless `inflected` (the rule says the speaker is in the
+// genitive). Exposed for tests.
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
-                              const std::vector<std::string>& known, std::string_view text = {});
+                              const std::vector<std::string>& known, std::string_view text = {},
+                              bool inflected = true);
 
 }  // namespace quotex::resolve

@@ -65,8 +65,8 @@ const std::set<std::string>& allowed_groups(RuleType t) {
 const std::set<std::string> kExpectFields = {
     "text",      "type", "kind",  "speaker", "speaker_text", "cue",      "cue_class", "value",
     "value_max", "unit", "bound", "metric",  "direction",    "deadline", "relative",  "title"};
-const std::set<std::string> kSetFields = {"unit",  "direction", "bound",
-                                          "scale", "currency",  "speaker_case"};
+const std::set<std::string> kSetFields = {"unit",     "direction",    "bound",   "scale",
+                                          "currency", "speaker_case", "speaker", "cue_class"};
 
 // \p{L}, \p{Lu} and \p{Ll} in rule patterns cover the scripts the packs'
 // languages are written in (Latin, IPA's ə, Cyrillic). RE2 compiles the full
@@ -460,6 +460,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.name_joiner = ex.find(lang, "name_joiner");
+    lr.vowel = ex.find(lang, "vowel");
   }
   return out;
 }

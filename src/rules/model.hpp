@@ -117,7 +117,9 @@ struct LanguageRules {
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
   const Lexicon* surname_ending = nullptr;  // endings that close a name
   const Lexicon* org_head = nullptr;        // head words of organisations, values: their name form
-  const Lexicon* name_joiner = nullptr;     // joins words of a name ("Ekologiya və Təbii ...")
+  const Lexicon* name_joiner = nullptr;
+  const Lexicon* vowel = nullptr;  // vowel letters (which case suffix follows a stem)     // joins
+                                   // words of a name ("Ekologiya və Təbii ...")
 };
 
 struct QuotePair {
