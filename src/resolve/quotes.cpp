@@ -13,14 +13,15 @@ namespace {
 
 struct Mark {
   std::string text;
-  std::vector<int> opens;   // pairs this mark opens
-  std::vector<int> closes;  // pairs this mark closes
+  std::vector<int> opens;         // pairs this mark opens
+  std::vector<int> closes;        // pairs this mark closes
+  std::vector<std::size_t> ends;  // marks that close what this one opens
 };
 
 struct Open {
   std::size_t pos;
   std::size_t len;
-  int pair;  // pair index whose open this is; closes with pairs[pair].close
+  int pair;  // the first pair this mark opens
   std::size_t mark;
   bool para_initial = false;  // opens its paragraph (after white space only)
   bool carried = false;       // runs on from an earlier paragraph
@@ -45,8 +46,10 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     return marks.size() - 1;
   };
   for (std::size_t p = 0; p < pairs.size(); ++p) {
-    marks[mark_index(pairs[p].open)].opens.push_back(static_cast<int>(p));
-    marks[mark_index(pairs[p].close)].closes.push_back(static_cast<int>(p));
+    const std::size_t o = mark_index(pairs[p].open), c = mark_index(pairs[p].close);
+    marks[o].opens.push_back(static_cast<int>(p));
+    marks[c].closes.push_back(static_cast<int>(p));
+    marks[o].ends.push_back(c);
   }
   bool first_byte[256] = {};
   for (const Mark& m : marks) {
@@ -114,7 +117,8 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     // Can this mark close an open quote? Search from the innermost.
     std::size_t level = stack.size();
     for (std::size_t s = stack.size(); s-- > 0;) {
-      if (std::find(mark.closes.begin(), mark.closes.end(), stack[s].pair) != mark.closes.end()) {
+      const std::vector<std::size_t>& ends = marks[stack[s].mark].ends;
+      if (std::find(ends.begin(), ends.end(), m) != ends.end()) {
         level = s;
         break;
       }

@@ -8,7 +8,8 @@ using namespace quotex;
 
 namespace {
 const std::vector<detail::QuotePair> kPairs = {
-    {"\u201C", "\u201D"}, {"\u00AB", "\u00BB"}, {"\u201E", "\u201C"}, {"\"", "\""}};
+    {"\u201C", "\u201D"}, {"\u00AB", "\u00BB"}, {"\u201E", "\u201C"}, {"\"", "\""},
+    {"\"", "\u201D"},     {"\u201C", "\""}};
 
 std::vector<std::string> inner(const std::string& t, std::size_t max = 4000) {
   text::Segments seg = text::segment(t, "az");
@@ -24,6 +25,10 @@ std::vector<std::string> inner(const std::string& t, std::size_t max = 4000) {
 TEST_CASE("curly, guillemet and straight quotes pair", "[quotes]") {
   CHECK(inner("O dedi: “bir” və «iki» və \"üç\".") ==
         std::vector<std::string>{"0:bir", "0:iki", "0:üç"});
+}
+
+TEST_CASE("mixed marks pair where the packs say they may", "[quotes]") {
+  CHECK(inner("O dedi: \"bir” və “iki\".") == std::vector<std::string>{"0:bir", "0:iki"});
 }
 
 TEST_CASE("nested quotes keep their depth", "[quotes]") {
