@@ -305,14 +305,25 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
       }
     }
     std::vector<std::string> full{surname};
+    std::string initial_of;  // "Q. " or "Ə." when an initial stands for the first name
     std::size_t i = at;
-    while (full.size() < 4) {
+    if (at >= 2 && text[at - 1] == '.' && u_isupper(text::code_point_before(text, at - 1)) &&
+        !letter_before(text, text::align_to_char(text, at - 2))) {
+      // "Ə.Məsimli": an initial written onto the surname.
+      const std::size_t b = text::align_to_char(text, at - 2);
+      initial_of = std::string(text.substr(b, at - b));
+    }
+    while (initial_of.empty() && full.size() < 4) {
       std::size_t e = i;
       while (e > 0 && text[e - 1] == ' ') --e;
       if (e == i || e == 0) break;
       std::size_t b = e;
       while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '\t') --b;
       std::string_view w = text.substr(b, e - b);
+      if (w.size() >= 2 && w.back() == '.' && text::count_code_points(w) == 2 && capitalised(w)) {
+        initial_of = std::string(w) + " ";  // "Q. Həsənquliyev"
+        break;
+      }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
           in_lexicon(lr.not_name, w, lr.lang) || !letter_before(text, e)) {
         break;
@@ -329,15 +340,32 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
     if (!initial.empty() && full.size() > name.size() && !full.front().starts_with(initial)) {
       continue;
     }
-    ++seen[join(full)];
+    if (!initial_of.empty() && full.size() > 1) initial_of.clear();
+    if (!initial.empty() && !initial_of.empty() && !initial_of.starts_with(initial)) continue;
+    ++seen[initial_of + join(full)];
   }
+  // The fullest form wins; an initial counts half a word, so a first name
+  // written out beats it, and it beats the surname alone ("Q. Həsənquliyev"
+  // when the document never gives more).
+  auto weight = [](const std::string& form) {
+    double w = 0;
+    for (std::size_t b = 0; b < form.size();) {
+      std::size_t e = form.find(' ', b);
+      if (e == std::string::npos) e = form.size();
+      const std::string_view word(form.data() + b, e - b);
+      const std::size_t dot = word.find('.');
+      w += dot == std::string_view::npos ? 1 : dot + 1 == word.size() ? 0.5 : 1.5;
+      b = e + 1;
+    }
+    return w;
+  };
   std::string best = join(name);
-  std::size_t best_words = name.size();
+  double best_weight = weight(best);
   int best_count = 0;
   for (const auto& [form, count] : seen) {
-    std::size_t words = static_cast<std::size_t>(std::count(form.begin(), form.end(), ' ')) + 1;
-    if (words > best_words || (words == best_words && count > best_count)) {
-      best = form, best_words = words, best_count = count;
+    const double w = weight(form);
+    if (w > best_weight || (w == best_weight && count > best_count)) {
+      best = form, best_weight = w, best_count = count;
     }
   }
   return best;
