@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "text/utf8.hpp"
 #include "util/intervals.hpp"
@@ -61,8 +62,8 @@ bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
 // "məşqçinin", "Baş məşqçinin": a title in the genitive that the title
 // lexicon lists only in the nominative.
 bool title_in_genitive(std::string_view word, const detail::LanguageRules& lr, std::string* role) {
-  if (lr.name_suffix == nullptr) return false;
-  for (const std::string& suf : lr.name_suffix->words) {
+  if (lr.genitive_suffix == nullptr) return false;
+  for (const std::string& suf : lr.genitive_suffix->words) {
     if (word.size() > suf.size() + 2 && word.ends_with(suf) &&
         in_lexicon(lr.title, word.substr(0, word.size() - suf.size()), lr.lang, role)) {
       return true;
@@ -94,8 +95,8 @@ bool has_surname_ending(std::string_view w, const detail::LanguageRules& lr) {
 // possessor ("baş nazir Ə.Əsədovun məruzəsini"), never the subject. A name
 // that merely ends like a suffix ("Coşkun") is not one.
 bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
-  if (lr.name_suffix == nullptr) return false;
-  for (const std::string& suf : lr.name_suffix->words) {
+  if (lr.genitive_suffix == nullptr) return false;
+  for (const std::string& suf : lr.genitive_suffix->words) {
     if (w.size() > suf.size() + 3 && w.ends_with(suf) &&
         has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
       return true;
@@ -299,8 +300,8 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
         text::decode(text, e, &len);
         e += len;
       }
-      if (!in_lexicon(lr.name_suffix, text.substr(at + surname.size(), e - at - surname.size()),
-                      lr.lang)) {
+      if (!in_lexicon(lr.case_suffix != nullptr ? lr.case_suffix : lr.genitive_suffix,
+                      text.substr(at + surname.size(), e - at - surname.size()), lr.lang)) {
         continue;
       }
     }
@@ -416,14 +417,15 @@ class NameCache {
 
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
                               const std::vector<std::string>& known, std::string_view text,
-                              bool inflected) {
+                              bool inflected, const detail::Lexicon* suffixes) {
   std::string s(name);
-  if (lr.name_suffix == nullptr) return s;
+  if (suffixes == nullptr) suffixes = lr.genitive_suffix;
+  if (suffixes == nullptr) return s;
   for (const std::string& k : known) {
     if (k == s || k.ends_with(" " + s)) return s;  // the word is a name as it stands
   }
   std::vector<std::string> candidates;
-  for (const std::string& suf : lr.name_suffix->words) {
+  for (const std::string& suf : suffixes->words) {
     if (s.size() <= suf.size() + 2 || !s.ends_with(suf)) continue;
     std::string stem = s.substr(0, s.size() - suf.size());
     if (text::count_code_points(stem) < 2) continue;
@@ -446,9 +448,13 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
       if (!letter_before(text, at) && !letter_at(text, at + c.size())) return c;
     }
   }
-  // A stem with a surname ending ("Tokayev" of "Tokayevin").
-  for (const std::string& c : candidates) {
-    if (has_surname_ending(c, lr)) return c;
+  // A stem with a surname ending ("Tokayev" of "Tokayevin"), unless the
+  // word as it stands ends like one ("Həsənova" is no dative of "Həsənov"
+  // where the rule does not say so).
+  if (inflected || !has_surname_ending(s, lr)) {
+    for (const std::string& c : candidates) {
+      if (has_surname_ending(c, lr)) return c;
+    }
   }
   // A name that only ends like a suffix ("Coşkun") keeps it, unless the
   // rule says the word is inflected.
@@ -468,11 +474,15 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::vector<Mention> mentions(quotes.size());
   NameCache names(text, lr);
   std::vector<std::string> known;  // names attested outside a genitive
-  auto genitive = [](const QuoteCandidate& q) {
+  // The case a rule says its speaker is in ("Əliyevin sözlərinə görə",
+  // "Həsənova görə"): the suffixes to strip, or null.
+  auto case_of = [&](const QuoteCandidate& q) -> const detail::Lexicon* {
     for (const auto& [k, v] : q.rule->fixed) {
-      if (k == "speaker_case" && v == "genitive") return true;
+      if (k != "speaker_case") continue;
+      auto it = lr.suffix_of_case.find(v);
+      return it == lr.suffix_of_case.end() ? nullptr : it->second;
     }
-    return false;
+    return nullptr;
   };
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (quotes[i].implicit_speaker && quotes[i].speaker.empty()) {
@@ -483,26 +493,35 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       continue;
     }
     if (quotes[i].speaker.empty()) continue;
-    mentions[i] = parse_mention(text, quotes[i].speaker, lr, genitive(quotes[i]));
+    mentions[i] = parse_mention(text, quotes[i].speaker, lr, case_of(quotes[i]) != nullptr);
     out[i].mention = mentions[i].shown;
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (mentions[i].kind == MentionKind::name && !genitive(quotes[i])) {
+    if (mentions[i].kind == MentionKind::name && case_of(quotes[i]) == nullptr) {
       known.push_back(join(mentions[i].tokens));
     }
   }
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
   // Stripping may search the document for a stem: once per distinct word.
-  std::map<std::pair<std::string, bool>, std::string> stems;
-  auto stem = [&](const std::string& word, bool inflected) -> const std::string& {
-    auto key = std::make_pair(word, inflected);
+  std::map<std::tuple<std::string, bool, const detail::Lexicon*>, std::string> stems;
+  auto stem = [&](const std::string& word, bool inflected,
+                  const detail::Lexicon* suffixes) -> const std::string& {
+    auto key = std::make_tuple(word, inflected, suffixes);
     auto it = stems.find(key);
     if (it == stems.end()) {
-      it = stems.emplace(key, strip_name_suffix(word, lr, known, text, inflected)).first;
+      it = stems.emplace(key, strip_name_suffix(word, lr, known, text, inflected, suffixes)).first;
     }
     return it->second;
   };
+  // Names a rule gives in a case ("Həsənova görə") are known in their stem
+  // form too, so a person found elsewhere in that case is the same one.
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (mentions[i].kind != MentionKind::name || case_of(quotes[i]) == nullptr) continue;
+    std::vector<std::string> tokens = mentions[i].tokens;
+    tokens.back() = stem(tokens.back(), true, case_of(quotes[i]));
+    known.push_back(join(tokens));
+  }
   // Persons the person rules found: position, role of their title (may be
   // empty) and canonical name.
   struct Person {
@@ -522,7 +541,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention m = parse_mention(text, Range{n->begin, n->end}, lr);
     if (m.kind != MentionKind::name) continue;
     std::vector<std::string> tokens = m.tokens;
-    tokens.back() = stem(tokens.back(), false);
+    tokens.back() = stem(tokens.back(), false, lr.case_suffix);
     people.push_back(
         Person{n->begin, role.empty() ? m.role : role, names.canonical(tokens, m.initial)});
   }
@@ -599,7 +618,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       }
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
-        if (genitive(quotes[i])) tokens.back() = stem(tokens.back(), true);
+        if (const detail::Lexicon* c = case_of(quotes[i]))
+          tokens.back() = stem(tokens.back(), true, c);
         out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) {
           by_role[m.role].emplace(m.pos, *out[i].speaker);

@@ -30,14 +30,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
                                               const std::vector<match::Hit>& persons,
                                               const detail::LanguageRules& lr);
 
-// Strips a case suffix from a name's last word when the language's
-// name_suffix lexicon allows it; a stem among `known` (names the document
+// Strips a case suffix from a name's last word when `suffixes` (by default
+// the language's genitive_suffix lexicon) allows it; a stem among `known` (names the document
 // gives as speakers) or written on its own in `text` is preferred, then one
 // with a surname ending. A word that only ends like a suffix ("Coşkun")
 // stays whole unless `inflected` (the rule says the speaker is in the
 // genitive). Exposed for tests.
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
                               const std::vector<std::string>& known, std::string_view text = {},
-                              bool inflected = true);
+                              bool inflected = true, const detail::Lexicon* suffixes = nullptr);
 
 }  // namespace quotex::resolve

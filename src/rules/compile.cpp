@@ -386,6 +386,11 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
       compile_pattern(ex, *rule, rule->after, "after", status);
       compile_pattern(ex, *rule, rule->inside, "inside", status);
       for (const auto& [field, value] : rule->fixed) {
+        if (field == "speaker_case" && ex.find(rule->lang, value + "_suffix") == nullptr) {
+          status->add(Error{ErrorKind::rule, rule->place.file, rule->place.line, rule->place.col,
+                            fmt::format("rule '{}': speaker_case '{}' needs a lexicon '{}_suffix'",
+                                        rule->id, value, value)});
+        }
         if (kSetFields.count(field) == 0) {
           status->add(
               Error{ErrorKind::rule, rule->place.file, rule->place.line, rule->place.col,
@@ -453,7 +458,13 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
     lr.pronoun = ex.find(lang, "pronoun");
     lr.title = ex.find(lang, "title");
-    lr.name_suffix = ex.find(lang, "name_suffix");
+    lr.genitive_suffix = ex.find(lang, "genitive_suffix");
+    lr.case_suffix = ex.find(lang, "case_suffix");
+    for (const auto& lex : out->lexicons) {
+      if ((lex->lang == lang || lex->lang == "common") && lex->name.ends_with("_suffix")) {
+        lr.suffix_of_case.emplace(lex->name.substr(0, lex->name.size() - 7), lex.get());
+      }
+    }
     lr.not_name = ex.find(lang, "not_name");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");

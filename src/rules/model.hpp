@@ -109,9 +109,12 @@ struct LanguageRules {
   std::vector<const Rule*> not_quote_rules;
   std::unique_ptr<RE2::Set> sentence_set;  // one pattern per sentence rule
   // Reserved lexicons the resolver consults (may be null).
-  const Lexicon* pronoun = nullptr;         // "o", "он", "he"
-  const Lexicon* title = nullptr;           // titles, values = role ("naziri" -> "nazir")
-  const Lexicon* name_suffix = nullptr;     // case suffixes stripped from names
+  const Lexicon* pronoun = nullptr;          // "o", "он", "he"
+  const Lexicon* title = nullptr;            // titles, values = role ("naziri" -> "nazir")
+  const Lexicon* genitive_suffix = nullptr;  // case suffixes of a possessor ("Əliyevin")
+  const Lexicon* case_suffix = nullptr;      // every case suffix a name may carry
+  // `<case>_suffix` lexicons by case, for rules that say `speaker_case`.
+  std::map<std::string, const Lexicon*> suffix_of_case;
   const Lexicon* not_name = nullptr;        // capitalised words that are never names
   const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
