@@ -589,6 +589,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
             [&](std::size_t a, std::size_t b) { return mentions[a].pos < mentions[b].pos; });
   std::optional<std::string> last_speaker;
   std::size_t last_speaker_pos = 0;
+  std::multimap<std::size_t, std::string> named;  // speakers quoted by name, by position
+  std::vector<std::size_t> pending_titles;
   for (std::size_t i : order) {
     Mention& m = mentions[i];
     switch (m.kind) {
@@ -625,6 +627,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
           by_role[m.role].emplace(m.pos, *out[i].speaker);
           any_role.emplace(m.pos, *out[i].speaker);
         }
+        named.emplace(m.pos, *out[i].speaker);
         break;
       }
       case MentionKind::title: {
@@ -646,7 +649,18 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
             best = &it->second;  // a headline names the title before the body names anyone
           }
         }
-        if (best != nullptr) out[i].speaker = *best;
+        // Nobody named with a title at all ("deputat qeyd edib" after
+        // "Ə.Məsimli bildirib"): the person last quoted by name, else the
+        // first one quoted after it (decided once all are known).
+        if (best == nullptr) {
+          auto it = named.upper_bound(m.pos);
+          if (it != named.begin()) best = &std::prev(it)->second;
+        }
+        if (best != nullptr) {
+          out[i].speaker = *best;
+        } else {
+          pending_titles.push_back(i);
+        }
         break;
       }
       case MentionKind::organisation: {
@@ -672,6 +686,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       last_speaker = out[i].speaker;
       last_speaker_pos = m.pos;
     }
+  }
+  for (std::size_t i : pending_titles) {
+    auto it = named.upper_bound(mentions[i].pos);
+    if (it != named.end()) out[i].speaker = it->second;
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;
