@@ -31,6 +31,16 @@ Range capture(const match::Hit& h, std::string_view name) {
   return c == nullptr ? Range{} : Range{c->begin, c->end};
 }
 
+// A speaker captured from the middle of a word ("MaliyyəNazirliyinə" read as
+// "Nazirliyinə") names no one.
+Range speaker_of(std::string_view text, const match::Hit& h) {
+  const Range r = capture(h, "speaker");
+  if (r.empty() || r.begin == 0) return r;
+  const bool mid_word = u_isalpha(text::code_point_before(text, r.begin)) != 0 &&
+                        u_isalpha(text::code_point_at(text, r.begin)) != 0;
+  return mid_word ? Range{} : r;
+}
+
 // Does a context rule (attribution or not_quote) hold around this span?
 bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const detail::Rule& r,
                    match::Hit* merged) {
@@ -58,6 +68,15 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
   }
   merged->rule = &r;
   return true;
+}
+
+// `set = { speaker = "previous" }`: the speaker is left out ("Vurğulayıb ki",
+// "Bəyanatda deyilir:") and is the one spoken of before.
+bool implicit_speaker(const detail::Rule& r) {
+  for (const auto& [k, v] : r.fixed) {
+    if (k == "speaker" && v == "previous") return true;
+  }
+  return false;
 }
 
 // Words with a letter in them.
@@ -166,7 +185,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     c.text = t;
     c.kind = h.rule->kind.empty() ? QuoteKind::indirect : *parse_quote_kind(h.rule->kind);
     c.rule = h.rule;
-    c.speaker = capture(h, "speaker");
+    c.speaker = speaker_of(text, h);
     c.cue = capture(h, "cue");
     for (const auto& [k, v] : h.rule->fixed)
       c.implicit_speaker |= k == "speaker" && v == "previous";
@@ -202,8 +221,9 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       if (context_holds(text, q, inner, *r, &h)) {
         c.rule = r;
         c.kind = r->kind.empty() ? QuoteKind::direct : *parse_quote_kind(r->kind);
-        c.speaker = capture(h, "speaker");
+        c.speaker = speaker_of(text, h);
         c.cue = capture(h, "cue");
+        c.implicit_speaker = implicit_speaker(*r);
         break;
       }
     }
@@ -241,7 +261,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       }
     }
     out.push_back(c);
-    if ((c.rule != nullptr && !c.speaker.empty()) ||
+    if ((c.rule != nullptr && (!c.speaker.empty() || c.implicit_speaker)) ||
         (c.inherit >= 0 && c.kind == QuoteKind::direct)) {
       last_attributed = static_cast<int>(out.size()) - 1;
     }

@@ -97,10 +97,13 @@ bool has_surname_ending(std::string_view w, const detail::LanguageRules& lr) {
 bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
   if (lr.genitive_suffix == nullptr) return false;
   for (const std::string& suf : lr.genitive_suffix->words) {
-    if (w.size() > suf.size() + 3 && w.ends_with(suf) &&
-        has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
-      return true;
-    }
+    if (w.size() <= suf.size() + 3 || !w.ends_with(suf)) continue;
+    // After a surname ending, or the form with a buffer consonant
+    // ("Respublikasının", "Gürcüstanın" after a vowel stem is "-nın").
+    std::size_t first_len = 0;
+    text::decode(suf, 0, &first_len);
+    const bool buffer = suf.size() > first_len && !ends_with_vowel(suf.substr(0, first_len), lr);
+    if (buffer || has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) return true;
   }
   return false;
 }
@@ -189,6 +192,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
     while (e < toks.size() && name_word(toks[e].s) && !in_title[e] &&
+           !in_lexicon(lr.place_word, toks[e].s, lr.lang) &&
            !(e > b && in_lexicon(lr.not_name, toks[e].s, lr.lang))) {
       ++e;
     }
@@ -221,7 +225,8 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // first name.
     std::optional<Run> first;
     for (std::size_t i = 0; i < toks.size();) {
-      if (!name_word(toks[i].s) || in_title[i] || in_lexicon(lr.not_name, toks[i].s, lr.lang)) {
+      if (!name_word(toks[i].s) || in_title[i] || in_lexicon(lr.not_name, toks[i].s, lr.lang) ||
+          in_lexicon(lr.place_word, toks[i].s, lr.lang)) {
         ++i;
         continue;
       }
@@ -243,7 +248,9 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       m.shown = Range{toks[titles.back().at].begin, toks[titles.back().end - 1].end};
       // What stands before a bare title belongs to it ("Baş məşqçi",
       // "Klub rəhbəri"); a long stretch is cut to the title itself.
-      if (titles.back().at <= 1) m.shown.begin = toks.front().begin;
+      if (titles.back().at <= 2 && titles.back().end == toks.size()) {
+        m.shown.begin = toks.front().begin;
+      }
     }
     return m;
   }
@@ -326,7 +333,8 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
         break;
       }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
-          in_lexicon(lr.not_name, w, lr.lang) || !letter_before(text, e)) {
+          in_lexicon(lr.not_name, w, lr.lang) || in_lexicon(lr.place_word, w, lr.lang) ||
+          !letter_before(text, e)) {
         break;
       }
       full.insert(full.begin(), std::string(w));
@@ -579,6 +587,16 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       orgs[m.role].emplace(r.begin, organisation_name(text, m.tokens, m.role));
     }
   }
+  // What a left-out subject may refer to: people and organisations named
+  // ("Nazirlik qaydaları təsdiqləyib. Sənədə əsasən, …").
+  std::vector<Person> antecedents = people;
+  for (const auto& [head, named_orgs] : orgs) {
+    for (const auto& [pos, name] : named_orgs) {
+      if (!quoted.overlaps(pos, pos + 1)) antecedents.push_back(Person{pos, std::string(), name});
+    }
+  }
+  std::sort(antecedents.begin(), antecedents.end(),
+            [](const Person& a, const Person& b) { return a.pos < b.pos; });
 
   // Speakers in order of their mentions.
   std::vector<std::size_t> order;
@@ -588,6 +606,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return mentions[a].pos < mentions[b].pos; });
   std::optional<std::string> last_speaker;
+  std::string last_speaker_role;  // the role the last speaker was named with
   std::size_t last_speaker_pos = 0;
   std::multimap<std::size_t, std::string> named;  // speakers quoted by name, by position
   std::vector<std::size_t> pending_titles;
@@ -595,10 +614,12 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     Mention& m = mentions[i];
     switch (m.kind) {
       case MentionKind::pronoun: {
-        // The last person named before the pronoun (hits are in position order).
-        auto it = std::lower_bound(hit_people.begin(), hit_people.end(), m.pos,
+        // The last person named before the pronoun (hits are in position
+        // order); a left-out subject may also be an organisation.
+        const std::vector<Person>& cands = quotes[i].implicit_speaker ? antecedents : hit_people;
+        auto it = std::lower_bound(cands.begin(), cands.end(), m.pos,
                                    [](const Person& p, std::size_t pos) { return p.pos < pos; });
-        const Person* any = it == hit_people.begin() ? nullptr : &*(it - 1);
+        const Person* any = it == cands.begin() ? nullptr : &*(it - 1);
         const Person* near =
             any != nullptr && seg.sentence_at(any->pos) + 1 >= seg.sentence_at(m.pos) ? any
                                                                                       : nullptr;
@@ -635,7 +656,12 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         // first one after it (a headline names the title before the body
         // names the person).
         const std::string* best = nullptr;
-        if (auto r = by_role.find(m.role); r != by_role.end() && !r->second.empty()) {
+        // The one just quoted, when named with this title ("… bu sözləri
+        // Prezident İlham Əliyev … Prezident Ərdoğan ilə … söyləyib. …
+        // dövlətimizin başçısı bildirib"): the title continues the speaker.
+        if (last_speaker && last_speaker_role == m.role && !m.role.empty()) best = &*last_speaker;
+        if (auto r = by_role.find(m.role);
+            best == nullptr && r != by_role.end() && !r->second.empty()) {
           auto it = r->second.upper_bound(m.pos);
           best = it != r->second.begin() ? &std::prev(it)->second : &r->second.begin()->second;
         }
@@ -683,6 +709,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         break;
     }
     if (out[i].speaker) {
+      if (out[i].speaker != last_speaker || !m.role.empty()) last_speaker_role = m.role;
       last_speaker = out[i].speaker;
       last_speaker_pos = m.pos;
     }

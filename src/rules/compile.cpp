@@ -466,6 +466,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
       }
     }
     lr.not_name = ex.find(lang, "not_name");
+    lr.place_word = ex.find(lang, "place_word");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");
     lr.surname_ending = ex.find(lang, "surname_ending");
