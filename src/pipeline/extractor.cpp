@@ -162,7 +162,9 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
       const resolve::QuoteCandidate& q = quotes[i];
       const resolve::QuoteCandidate* cue_from = &q;
       if (q.cue.empty() && q.inherit >= 0) cue_from = &quotes[static_cast<std::size_t>(q.inherit)];
-      Record r = make(RecordType::quote, q.text.begin, q.text.end, q.rule);
+      if (speakers[i].drop) continue;
+      const resolve::Range text = speakers[i].text.empty() ? q.text : speakers[i].text;
+      Record r = make(RecordType::quote, text.begin, text.end, q.rule);
       r.kind = q.kind;
       r.speaker = speakers[i].speaker;
       if (!speakers[i].mention.empty()) {

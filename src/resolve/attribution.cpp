@@ -179,6 +179,13 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     }
     t = trimmed(text, t.begin, t.end, ".,;:");
     if (t.empty()) continue;
+    // A clause that follows its speaker spans both until the speaker is
+    // known (a partial quote inside it is the speaker's).
+    bool clause = false;
+    for (const auto& [k, v] : h.rule->fixed) clause |= k == "clause";
+    if (const Range sp = speaker_of(text, h); clause && !sp.empty()) {
+      t.begin = std::min(t.begin, sp.begin);
+    }
     if (taken.overlaps(t.begin, t.end)) continue;
     taken.add(t.begin, t.end);
     QuoteCandidate c;
@@ -187,8 +194,8 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     c.rule = h.rule;
     c.speaker = speaker_of(text, h);
     c.cue = capture(h, "cue");
-    for (const auto& [k, v] : h.rule->fixed)
-      c.implicit_speaker |= k == "speaker" && v == "previous";
+    c.implicit_speaker = implicit_speaker(*h.rule);
+    c.clause_after_speaker = clause;
     out.push_back(c);
   }
   const std::size_t reported = out.size();

@@ -33,6 +33,10 @@ struct QuoteCandidate {
   // The rule says the speaker is left out and is the one spoken of before
   // (`set = { speaker = "previous" }`).
   bool implicit_speaker = false;
+  // The rule's text holds the speaker and the clause after it ("Nazir X
+  // jurnalistlərə risklərin azaldığını bildirib", `set = { clause =
+  // "after_speaker" }`): the quotation is what follows the speaker.
+  bool clause_after_speaker = false;
   // Index of the candidate whose speaker this one shares (reported speech
   // that holds it, or the quote it continues); -1 when none.
   int inherit = -1;

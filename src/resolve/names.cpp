@@ -714,6 +714,26 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       last_speaker_pos = m.pos;
     }
   }
+  // Clauses that follow their speaker: the quotation starts after the
+  // mention and the words that set the scene ("Modern.az-a açıqlamasında").
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (!quotes[i].clause_after_speaker) continue;
+    if (mentions[i].kind == MentionKind::none || mentions[i].shown.empty()) {
+      out[i].drop = true;
+      continue;
+    }
+    std::vector<Token> after = tokens_of(text, Range{mentions[i].shown.end, quotes[i].text.end});
+    std::size_t k = 0;
+    while (k + 1 < after.size() && (in_lexicon(lr.speech_setting, after[k].s, lr.lang) ||
+                                    (capitalised(after[k].s) && !name_word(after[k].s)))) {
+      ++k;
+    }
+    if (k >= after.size()) {
+      out[i].drop = true;
+      continue;
+    }
+    out[i].text = Range{after[k].begin, quotes[i].text.end};
+  }
   for (std::size_t i : pending_titles) {
     auto it = named.upper_bound(mentions[i].pos);
     if (it != named.end()) out[i].speaker = it->second;

@@ -17,6 +17,9 @@ namespace quotex::resolve {
 struct ResolvedSpeaker {
   std::optional<std::string> speaker;  // canonical name
   Range mention;                       // the part of the mention reported as speaker_text
+  Range text;                          // when not empty, the quotation's own text (a
+                                       // clause that follows its speaker)
+  bool drop = false;                   // such a clause without anyone to say it
 };
 
 // Resolves every candidate's speaker in document order. `persons` are the

@@ -65,8 +65,9 @@ const std::set<std::string>& allowed_groups(RuleType t) {
 const std::set<std::string> kExpectFields = {
     "text",      "type", "kind",  "speaker", "speaker_text", "cue",      "cue_class", "value",
     "value_max", "unit", "bound", "metric",  "direction",    "deadline", "relative",  "title"};
-const std::set<std::string> kSetFields = {"unit",     "direction",    "bound",   "scale",
-                                          "currency", "speaker_case", "speaker", "cue_class"};
+const std::set<std::string> kSetFields = {"unit",    "direction", "bound",
+                                          "scale",   "currency",  "speaker_case",
+                                          "speaker", "cue_class", "clause"};
 
 // \p{L}, \p{Lu} and \p{Ll} in rule patterns cover the scripts the packs'
 // languages are written in (Latin, IPA's ə, Cyrillic). RE2 compiles the full
@@ -467,6 +468,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
     lr.not_name = ex.find(lang, "not_name");
     lr.place_word = ex.find(lang, "place_word");
+    lr.speech_setting = ex.find(lang, "speech_setting");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");
     lr.surname_ending = ex.find(lang, "surname_ending");

@@ -115,8 +115,11 @@ struct LanguageRules {
   const Lexicon* case_suffix = nullptr;      // every case suffix a name may carry
   // `<case>_suffix` lexicons by case, for rules that say `speaker_case`.
   std::map<std::string, const Lexicon*> suffix_of_case;
-  const Lexicon* not_name = nullptr;        // capitalised words that are never names
-  const Lexicon* place_word = nullptr;      // never in a person's name, often in an organisation's
+  const Lexicon* not_name = nullptr;  // capitalised words that are never names
+  const Lexicon* place_word = nullptr;
+  const Lexicon* speech_setting =
+      nullptr;  // words between a speaker and a clause ("jurnalistlərə")      // never in a
+                // person's name, often in an organisation's
   const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
   const Lexicon* surname_ending = nullptr;  // endings that close a name
