@@ -177,6 +177,10 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
                     ce = norm.orig_end(cue_from->cue.end);
         r.cue = doc.text.substr(cb, ce - cb);
       }
+      // What the cue reports; a quotation someone is credited with asserts
+      // unless its cue says otherwise.
+      r.cue_class = resolve::cue_class(t, *cue_from, lang);
+      if (!r.cue_class && (r.speaker || r.cue)) r.cue_class = "assert";
       records.push_back(std::move(r));
     }
     if (trace != nullptr) {

@@ -148,6 +148,25 @@ bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::siz
 
 }  // namespace
 
+std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate& q,
+                                     const std::string& lang) {
+  if (q.rule == nullptr) return std::nullopt;
+  for (const auto& [k, v] : q.rule->fixed) {
+    if (k == "cue_class") return v;
+  }
+  if (q.cue.empty()) return std::nullopt;
+  std::string_view cue = text::trim(text.substr(q.cue.begin, q.cue.end - q.cue.begin));
+  while (!cue.empty()) {
+    for (const detail::Pattern* p : {&q.rule->pattern, &q.rule->before, &q.rule->after}) {
+      if (const std::string* v = detail::lookup_value(*p, "cue", cue, lang)) return *v;
+    }
+    const std::size_t sp = cue.find_last_of(" \t\n");
+    if (sp == std::string_view::npos) break;
+    cue = text::trim(cue.substr(0, sp));
+  }
+  return std::nullopt;
+}
+
 std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
                                         const std::vector<QuoteSpan>& spans,
                                         const std::vector<match::Hit>& hits,

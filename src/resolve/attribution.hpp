@@ -50,6 +50,13 @@ struct TraceItem {
   Range title;
 };
 
+// The class of what a quotation's cue reports (assert, deny, allege, ask):
+// fixed by the rule (`set = { cue_class = … }`), else the value of the cue
+// word in the lexicon its pattern names (the longest leading words that have
+// one: "Vurğulayıb ki" -> "vurğulayıb"); null when neither says.
+std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate& q,
+                                     const std::string& lang);
+
 // Builds the quote candidates of a document from its quote-mark spans and
 // the sentence hits of quote rules.
 std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
