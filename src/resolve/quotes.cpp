@@ -133,7 +133,10 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
       // unless it clearly opens a nested quotation; one that looks opening
       // does not close a quotation carried over from earlier paragraphs.
       const bool innermost = level + 1 == stack.size() && !stack[level].carried;
-      if (!ambiguous || looks_closing || !looks_opening || innermost) {
+      // Right after its opening mark it would close an empty quotation:
+      // `""Name" of it …"` opens a nested one instead.
+      const bool empty = stack[level].pos + stack[level].len == i;
+      if (!(ambiguous && empty) && (!ambiguous || looks_closing || !looks_opening || innermost)) {
         close_to(level, i, len);
         closed = true;
       }

@@ -31,6 +31,11 @@ TEST_CASE("mixed marks pair where the packs say they may", "[quotes]") {
   CHECK(inner("O dedi: \"bir” və “iki\".") == std::vector<std::string>{"0:bir", "0:iki"});
 }
 
+TEST_CASE("a straight-quoted quotation may open with a straight-quoted name", "[quotes]") {
+  CHECK(inner("\"\"Aqrar\" proqramı ilə biz artdıq\".") ==
+        std::vector<std::string>{"0:\"Aqrar\" proqramı ilə biz artdıq", "1:Aqrar"});
+}
+
 TEST_CASE("nested quotes keep their depth", "[quotes]") {
   CHECK(inner("«Biz „Neftçi“ klubunu dəstəkləyirik»") ==
         std::vector<std::string>{"0:Biz „Neftçi“ klubunu dəstəkləyirik", "1:Neftçi"});
