@@ -54,8 +54,9 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
 }
 
 // How far a sentence rule's context patterns look (bytes), never past the
-// line.
+// line: before the match, and after it (reported speech may run long).
 constexpr std::size_t kContextWindow = 300;
+constexpr std::size_t kAfterWindow = 1200;
 
 // Adds a context pattern's groups to a hit; a field captured both in the
 // pattern and in a context pattern spans both.
@@ -92,7 +93,7 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
     if (ctx.end > ctx.begin) hit->begin = ctx.begin;
   }
   if (!rule.after.empty()) {
-    std::size_t to = std::min(end, hit->end + kContextWindow);
+    std::size_t to = std::min(end, hit->end + kAfterWindow);
     std::size_t nl = text.substr(hit->end, to - hit->end).find('\n');
     if (nl != std::string_view::npos) to = hit->end + nl;
     to = text::align_to_char(text, to);
