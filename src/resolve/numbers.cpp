@@ -55,6 +55,16 @@ std::string field(const match::Hit& hit, std::string_view text, const std::strin
   return v.empty() ? fixed_value(*hit.rule, name) : v;
 }
 
+// Does a word end with one of the lexicon's suffixes (and keep a stem of
+// two letters or more before it)?
+bool ends_with_any(std::string_view word, const detail::Lexicon* suffixes) {
+  if (suffixes == nullptr) return false;
+  for (const std::string& suf : suffixes->words) {
+    if (word.size() > suf.size() + 2 && word.ends_with(suf)) return true;
+  }
+  return false;
+}
+
 int days_in_month(int y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
@@ -330,30 +340,22 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   const std::size_t head_at = head.rfind(' ');
   const std::string_view head_word =
       head_at == std::string_view::npos ? head : head.substr(head_at + 1);
-  bool object = false;
-  for (std::string_view suf : {"nı", "ni", "nu", "nü"}) object |= head_word.ends_with(suf);
-  if (object) {
+  if (ends_with_any(head_word, lr.accusative_suffix)) {
     for (std::size_t i = b; i < m->end;) {
       std::size_t sp = text.find(' ', i);
       if (sp == std::string_view::npos || sp >= m->end) break;
-      std::string_view word = text.substr(i, sp - i);
-      for (std::string_view suf : {"sı", "si", "su", "sü", "yı", "yi", "yu", "yü"}) {
-        if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
-      }
+      if (ends_with_any(text.substr(i, sp - i), lr.possessive_suffix)) b = sp + 1;
       i = sp + 1;
     }
   }
   // A word in the locative or ablative ("arasında", "sahəsində") ends an
   // adverbial before the metric, never a part of it; so does a participle
-  // with a personal ending ("inşa edəcəyimiz stansiyaların").
+  // with a personal ending ("inşa edəcəyimiz stansiyaların"): the pack's
+  // adverbial_suffix lexicon.
   for (std::size_t i = b; i < m->end;) {
     std::size_t sp = text.find(' ', i);
     if (sp == std::string_view::npos || sp >= m->end) break;
-    std::string_view word = text.substr(i, sp - i);
-    for (std::string_view suf :
-         {"da", "də", "dan", "dən", "ımız", "imiz", "umuz", "ümüz", "ra", "rə", "lara", "lərə"}) {
-      if (word.size() > suf.size() + 2 && word.ends_with(suf)) b = sp + 1;
-    }
+    if (ends_with_any(text.substr(i, sp - i), lr.adverbial_suffix)) b = sp + 1;
     i = sp + 1;
   }
   return b;

@@ -471,6 +471,9 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.speech_setting = ex.find(lang, "speech_setting");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");
+    lr.accusative_suffix = ex.find(lang, "accusative_suffix");
+    lr.possessive_suffix = ex.find(lang, "possessive_suffix");
+    lr.adverbial_suffix = ex.find(lang, "adverbial_suffix");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.name_joiner = ex.find(lang, "name_joiner");

@@ -122,6 +122,9 @@ struct LanguageRules {
                 // person's name, often in an organisation's
   const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
   const Lexicon* metric_stop = nullptr;     // words that never start a metric
+  const Lexicon* accusative_suffix = nullptr;  // a metric as an object ("büdcəsini")
+  const Lexicon* possessive_suffix = nullptr;  // a possessed noun ("rəhbərliyi") before it
+  const Lexicon* adverbial_suffix = nullptr;   // ends an adverbial before a metric
   const Lexicon* surname_ending = nullptr;  // endings that close a name
   const Lexicon* org_head = nullptr;        // head words of organisations, values: their name form
   const Lexicon* name_joiner = nullptr;
