@@ -115,7 +115,12 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     auto [b, e] = span_of(*h);
     const std::size_t metric_begin =
         type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
-    if (type == RecordType::target) b = std::max(b, metric_begin);
+    // A target's text starts at its metric when the metric comes first, at
+    // its figure when the metric follows ("3 milyard manat kəsir yaranmalıdır").
+    if (const match::Capture* number = h->group("number"); type == RecordType::target) {
+      b = std::max(
+          b, number == nullptr || metric_begin < number->begin ? metric_begin : number->begin);
+    }
     util::Intervals& used = taken[static_cast<int>(type)];
     if (used.overlaps(b, e)) continue;
     Record r = make(type, b, e, h->rule);

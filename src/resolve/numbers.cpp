@@ -60,7 +60,7 @@ std::string field(const match::Hit& hit, std::string_view text, const std::strin
 bool ends_with_any(std::string_view word, const detail::Lexicon* suffixes) {
   if (suffixes == nullptr) return false;
   for (const std::string& suf : suffixes->words) {
-    if (word.size() > suf.size() + 2 && word.ends_with(suf)) return true;
+    if (word.size() >= suf.size() + 2 && word.ends_with(suf)) return true;
   }
   return false;
 }
@@ -372,7 +372,24 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (const match::Capture* m = hit.group("metric"); m != nullptr && metric_begin < m->end) {
     metric = text::trim(text.substr(metric_begin, m->end - metric_begin), ",");
   }
-  if (!metric.empty()) {
+  // "subsidiyaları üçün": the postposition is not part of what is measured.
+  if (const std::size_t sp = metric.rfind(' ');
+      sp != std::string_view::npos && lr.metric_postposition != nullptr &&
+      lr.metric_postposition->find_folded(text::fold_key(metric.substr(sp + 1), lang))) {
+    metric = text::trim(metric.substr(0, sp));
+  }
+  // "artaraq" and the like name no metric.
+  if (const std::size_t sp = metric.rfind(' '); ends_with_any(
+          sp == std::string_view::npos ? metric : metric.substr(sp + 1), lr.not_metric_suffix)) {
+    return false;
+  }
+  // A target is tied to what it measures: none, or only a word that never
+  // names a metric ("isə", "il"), and there is no target.
+  if (metric.empty() || (metric.find(' ') == std::string_view::npos && lr.metric_stop != nullptr &&
+                         lr.metric_stop->find_folded(text::fold_key(metric, lang)) != nullptr)) {
+    return false;
+  }
+  {
     std::string m = text::fold_key(metric, lang);
     // The metric is named in the nominative: drop an object suffix from its
     // last word ("ticarət həcmini" -> "ticarət həcmi").

@@ -474,6 +474,8 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.accusative_suffix = ex.find(lang, "accusative_suffix");
     lr.possessive_suffix = ex.find(lang, "possessive_suffix");
     lr.adverbial_suffix = ex.find(lang, "adverbial_suffix");
+    lr.metric_postposition = ex.find(lang, "metric_postposition");
+    lr.not_metric_suffix = ex.find(lang, "not_metric_suffix");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.name_joiner = ex.find(lang, "name_joiner");

@@ -120,13 +120,15 @@ struct LanguageRules {
   const Lexicon* speech_setting =
       nullptr;  // words between a speaker and a clause ("jurnalistlərə")      // never in a
                 // person's name, often in an organisation's
-  const Lexicon* object_suffix = nullptr;   // suffixes stripped from a target's metric
-  const Lexicon* metric_stop = nullptr;     // words that never start a metric
-  const Lexicon* accusative_suffix = nullptr;  // a metric as an object ("büdcəsini")
-  const Lexicon* possessive_suffix = nullptr;  // a possessed noun ("rəhbərliyi") before it
-  const Lexicon* adverbial_suffix = nullptr;   // ends an adverbial before a metric
-  const Lexicon* surname_ending = nullptr;  // endings that close a name
-  const Lexicon* org_head = nullptr;        // head words of organisations, values: their name form
+  const Lexicon* object_suffix = nullptr;        // suffixes stripped from a target's metric
+  const Lexicon* metric_stop = nullptr;          // words that never start a metric
+  const Lexicon* accusative_suffix = nullptr;    // a metric as an object ("büdcəsini")
+  const Lexicon* possessive_suffix = nullptr;    // a possessed noun ("rəhbərliyi") before it
+  const Lexicon* adverbial_suffix = nullptr;     // ends an adverbial before a metric
+  const Lexicon* metric_postposition = nullptr;  // dropped after a metric ("üçün")
+  const Lexicon* not_metric_suffix = nullptr;    // a word so ending names no metric
+  const Lexicon* surname_ending = nullptr;       // endings that close a name
+  const Lexicon* org_head = nullptr;  // head words of organisations, values: their name form
   const Lexicon* name_joiner = nullptr;
   const Lexicon* vowel = nullptr;  // vowel letters (which case suffix follows a stem)     // joins
                                    // words of a name ("Ekologiya və Təbii ...")
