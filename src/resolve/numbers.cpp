@@ -383,12 +383,17 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
           sp == std::string_view::npos ? metric : metric.substr(sp + 1), lr.not_metric_suffix)) {
     return false;
   }
-  // A target is tied to what it measures: none, or only a word that never
-  // names a metric ("isə", "il"), and there is no target.
-  if (metric.empty() || (metric.find(' ') == std::string_view::npos && lr.metric_stop != nullptr &&
-                         lr.metric_stop->find_folded(text::fold_key(metric, lang)) != nullptr)) {
-    return false;
+  // A target is tied to what it measures: none, or only words that never
+  // name a metric ("isə", "gələn il"), and there is no target.
+  bool named = false;
+  for (std::size_t i = 0; i < metric.size();) {
+    std::size_t sp = metric.find(' ', i);
+    if (sp == std::string_view::npos) sp = metric.size();
+    named |= lr.metric_stop == nullptr ||
+             lr.metric_stop->find_folded(text::fold_key(metric.substr(i, sp - i), lang)) == nullptr;
+    i = sp + 1;
   }
+  if (!named) return false;
   {
     std::string m = text::fold_key(metric, lang);
     // The metric is named in the nominative: drop an object suffix from its
