@@ -118,8 +118,7 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     // A target's text starts at its metric when the metric comes first, at
     // its figure when the metric follows ("3 milyard manat kəsir yaranmalıdır").
     if (const match::Capture* number = h->group("number"); type == RecordType::target) {
-      b = std::max(
-          b, number == nullptr || metric_begin < number->begin ? metric_begin : number->begin);
+      b = number == nullptr || metric_begin < number->begin ? metric_begin : number->begin;
     }
     util::Intervals& used = taken[static_cast<int>(type)];
     if (used.overlaps(b, e)) continue;
