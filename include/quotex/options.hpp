@@ -8,18 +8,19 @@
 namespace quotex {
 
 // How the matcher decides which rules run where (see README, "Speed").
+//   sentence_set: one RE2::Set pass per sentence picks the rules that match
+//                 in it; only those search that sentence, their context
+//                 patterns seeing the whole line (default);
 //   set:          one RE2::Set pass over the document picks the rules that
-//                 match somewhere; each of those scans the document (default);
-//   sentence_set: one RE2::Set pass per sentence, the picked rules run over
-//                 that sentence only;
+//                 match somewhere; each of those scans the whole document;
 //   none:         every rule scans the document (the baseline).
-enum class Prefilter { set, sentence_set, none };
+enum class Prefilter { sentence_set, set, none };
 
 struct ExtractOptions {
   std::string lang;      // forces the language; empty: the document's hint, else detection
   std::string doc_date;  // default document date when a document carries none
   unsigned types = 0;    // bit mask of (1u << RecordType); 0 means every type
-  Prefilter prefilter = Prefilter::set;
+  Prefilter prefilter = Prefilter::sentence_set;
 
   bool wants(RecordType t) const { return types == 0 || (types & (1u << unsigned(t))) != 0; }
 };

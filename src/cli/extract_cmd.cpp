@@ -49,7 +49,7 @@ struct ExtractArgs {
   bool recursive = false;
   std::string input = "text";
   std::string color = "auto";
-  std::string prefilter = "set";
+  std::string prefilter = "sentence-set";
 };
 
 const char* kExamples = R"(Commands:
@@ -97,16 +97,16 @@ int run_extract(const std::vector<std::string>& args) {
                  "Colour in text output: auto, always, never (honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--prefilter", a.prefilter,
-                 "How rules are preselected: set, sentence-set, none (for benchmarks)")
-      ->check(CLI::IsMember({"set", "sentence-set", "none"}));
+                 "How rules are preselected: sentence-set, set, none (for benchmarks)")
+      ->check(CLI::IsMember({"sentence-set", "set", "none"}));
   if (int code = parse_args(app, args); code >= 0) return code;
 
   ExtractOptions opt;
   opt.lang = a.lang;
   opt.doc_date = a.doc_date;
-  opt.prefilter = a.prefilter == "none"           ? Prefilter::none
-                  : a.prefilter == "sentence-set" ? Prefilter::sentence_set
-                                                  : Prefilter::set;
+  opt.prefilter = a.prefilter == "none"  ? Prefilter::none
+                  : a.prefilter == "set" ? Prefilter::set
+                                         : Prefilter::sentence_set;
   if (!a.doc_date.empty() &&
       (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
     fmt::print(stderr, "quotex: --doc-date must be YYYY-MM-DD, got '{}'\n", a.doc_date);

@@ -27,8 +27,9 @@ std::size_t next_char(std::string_view t, std::size_t i) {
 
 // Runs `re` once at [pos, end) of `text`; fills hit groups. `base` is added
 // to every offset.
-bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end, RE2::Anchor anchor,
-         std::size_t base, std::vector<re2::StringPiece>& sub, Hit* hit) {
+bool run(const detail::Pattern& p, std::string_view text, std::size_t pos, std::size_t end,
+         RE2::Anchor anchor, std::size_t base, std::vector<re2::StringPiece>& sub, Hit* hit) {
+  const RE2& re = *p.re;
   const int n = re.NumberOfCapturingGroups() + 1;
   sub.assign(static_cast<std::size_t>(n), re2::StringPiece());
   if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, end, anchor, sub.data(), n)) {
@@ -37,18 +38,16 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
   hit->begin = base + static_cast<std::size_t>(sub[0].data() - text.data());
   hit->end = hit->begin + sub[0].size();
   hit->groups.clear();
-  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+  for (const auto& [index, field] : p.fields) {
     const re2::StringPiece& g = sub[static_cast<std::size_t>(index)];
-    Capture c;
+    Capture& c = hit->slot(field);
+    // field2 is a second place of field in the pattern (see the compiler):
+    // whichever found it.
     if (g.data() != nullptr) {
       c.begin = base + static_cast<std::size_t>(g.data() - text.data());
       c.end = c.begin + g.size();
       c.found = true;
     }
-    // field2 is a second place of field in the pattern (see the compiler).
-    std::string field = name.ends_with('2') ? name.substr(0, name.size() - 1) : name;
-    auto [it, added] = hit->groups.emplace(std::move(field), c);
-    if (!added && c.found) it->second = c;
   }
   return true;
 }
@@ -56,7 +55,7 @@ bool run(const RE2& re, std::string_view text, std::size_t pos, std::size_t end,
 // A context pattern that must end where the window ends: its leftmost
 // match, but never one that starts inside a word (a metric read from
 // "Dövlət" as "övlət", a speaker from "MaliyyəNazirliyinə" as its end).
-bool run_before(const RE2& re, std::string_view window, std::size_t base,
+bool run_before(const detail::Pattern& re, std::string_view window, std::size_t base,
                 std::vector<re2::StringPiece>& sub, Hit* hit) {
   std::size_t pos = 0;
   for (int tries = 0; tries < 64 && pos <= window.size(); ++tries) {
@@ -76,15 +75,16 @@ bool run_before(const RE2& re, std::string_view window, std::size_t base,
 constexpr std::size_t kContextWindow = 300;
 constexpr std::size_t kAfterWindow = 1200;
 
-// Adds a context pattern's groups to a hit. The text captured both in the
-// pattern and in a context pattern spans both; any other field captured in
-// the pattern keeps the pattern's ("… 3 milyard manat kəsir yaranmalıdır":
-// the metric named after the figure).
+// Adds a context pattern's groups to a hit. The text or the speaker
+// captured both in the pattern and in a context pattern spans both (a title
+// before a surname the pattern holds); any other field captured in the
+// pattern keeps the pattern's ("… 3 milyard manat kəsir yaranmalıdır": the
+// metric named after the figure).
 void merge_groups(const Hit& ctx, Hit* hit) {
   for (const auto& [k, v] : ctx.groups) {
-    if (!v.found) continue;
-    Capture& c = hit->groups[k];
-    if (c.found && k == "text") {
+    if (!v.found || v.end == v.begin) continue;
+    Capture& c = hit->slot(k);
+    if (c.found && (k == "text" || k == "speaker")) {
       c.begin = std::min(c.begin, v.begin);
       c.end = std::max(c.end, v.end);
     } else if (!c.found) {
@@ -93,34 +93,29 @@ void merge_groups(const Hit& ctx, Hit* hit) {
   }
 }
 
-// Checks a hit's `before` and `after` patterns; on success widens the hit to
-// cover them and adds their groups.
-bool with_context(std::string_view text, std::size_t begin, std::size_t end,
-                  const detail::Rule& rule, Hit* hit) {
+// Checks a hit's `before` and `after` patterns; on success their groups are
+// in *before and *after (the hit itself is not touched).
+bool contexts_hold(std::string_view text, std::size_t begin, std::size_t end,
+                   const detail::Rule& rule, const Hit& hit, Hit* before, Hit* after) {
   std::vector<re2::StringPiece> sub;
-  Hit ctx;
   if (!rule.before.empty()) {
-    std::size_t from = hit->begin > begin + kContextWindow ? hit->begin - kContextWindow : begin;
+    std::size_t from = hit.begin > begin + kContextWindow ? hit.begin - kContextWindow : begin;
     // Never past the line (searched within the window only).
-    std::size_t nl = text.substr(from, hit->begin - from).rfind('\n');
+    std::size_t nl = text.substr(from, hit.begin - from).rfind('\n');
     if (nl != std::string_view::npos) from += nl + 1;
     from = text::align_to_char(text, from);
-    std::string_view window = text.substr(from, hit->begin - from);
-    if (!run_before(*rule.before.re, window, from, sub, &ctx)) return false;
-    merge_groups(ctx, hit);
-    if (ctx.end > ctx.begin) hit->begin = ctx.begin;
+    std::string_view window = text.substr(from, hit.begin - from);
+    if (!run_before(rule.before, window, from, sub, before)) return false;
   }
   if (!rule.after.empty()) {
-    std::size_t to = std::min(end, hit->end + kAfterWindow);
-    std::size_t nl = text.substr(hit->end, to - hit->end).find('\n');
-    if (nl != std::string_view::npos) to = hit->end + nl;
+    std::size_t to = std::min(end, hit.end + kAfterWindow);
+    std::size_t nl = text.substr(hit.end, to - hit.end).find('\n');
+    if (nl != std::string_view::npos) to = hit.end + nl;
     to = text::align_to_char(text, to);
-    std::string_view window = text.substr(hit->end, to - hit->end);
-    if (!run(*rule.after.re, window, 0, window.size(), RE2::ANCHOR_START, hit->end, sub, &ctx)) {
+    std::string_view window = text.substr(hit.end, to - hit.end);
+    if (!run(rule.after, window, 0, window.size(), RE2::ANCHOR_START, hit.end, sub, after)) {
       return false;
     }
-    merge_groups(ctx, hit);
-    hit->end = std::max(hit->end, ctx.end);
   }
   return true;
 }
@@ -128,28 +123,50 @@ bool with_context(std::string_view text, std::size_t begin, std::size_t end,
 }  // namespace
 
 void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
-              const detail::Pattern& pattern, std::vector<Hit>* out) {
-  // The unit is the text RE2 sees, so ^ and $ mean its edges.
-  std::string_view unit = text.substr(begin, end - begin);
+              const detail::Pattern& pattern, std::vector<Hit>* out, std::size_t unit_begin,
+              std::size_t unit_end) {
+  if (unit_begin == std::string_view::npos || unit_begin > begin) unit_begin = begin;
+  if (unit_end == std::string_view::npos || unit_end < end) unit_end = end;
+  // The unit is the text RE2 sees, so ^ and $ mean its edges; matches lie in
+  // [begin, end) of it, and context patterns may look over the whole unit.
+  std::string_view unit = text.substr(unit_begin, unit_end - unit_begin);
+  const std::size_t stop = end - unit_begin;
   std::vector<re2::StringPiece> sub;
-  std::size_t pos = 0;
-  while (pos <= unit.size()) {
+  std::size_t pos = begin - unit_begin;
+  while (pos <= stop) {
+    // Where the pattern matches first (RE2's DFA alone); its groups only for
+    // a hit that stands on word boundaries and whose contexts hold.
+    re2::StringPiece m;
+    if (!pattern.re->Match(re2::StringPiece(unit.data(), unit.size()), pos, stop, RE2::UNANCHORED,
+                           &m, 1)) {
+      break;
+    }
     Hit hit;
     hit.rule = &rule;
     hit.pattern = &pattern;
-    if (!run(*pattern.re, unit, pos, unit.size(), RE2::UNANCHORED, begin, sub, &hit)) break;
-    const bool bad_start =
-        word_char_at(text, hit.begin) && word_char_before(text, hit.begin) && hit.begin > begin;
+    hit.begin = unit_begin + static_cast<std::size_t>(m.data() - unit.data());
+    hit.end = hit.begin + m.size();
+    const bool bad_start = word_char_at(text, hit.begin) && word_char_before(text, hit.begin) &&
+                           hit.begin > unit_begin;
     const bool bad_end = hit.end > hit.begin && word_char_before(text, hit.end) &&
-                         word_char_at(text, hit.end) && hit.end < end;
+                         word_char_at(text, hit.end) && hit.end < unit_end;
     if (bad_start || bad_end || hit.end == hit.begin) {
-      pos = next_char(text, hit.begin) - begin;
+      pos = next_char(text, hit.begin) - unit_begin;
       continue;
     }
-    pos = hit.end - begin;
-    if ((!rule.before.empty() || !rule.after.empty()) &&
-        !with_context(text, begin, end, rule, &hit)) {
-      continue;
+    pos = hit.end - unit_begin;
+    Hit before, after;
+    if (!contexts_hold(text, unit_begin, unit_end, rule, hit, &before, &after)) continue;
+    // The same span anchored at both ends gives the groups of that match.
+    run(pattern, unit, hit.begin - unit_begin, hit.end - unit_begin, RE2::ANCHOR_BOTH, unit_begin,
+        sub, &hit);
+    if (!rule.before.empty()) {
+      merge_groups(before, &hit);
+      if (before.end > before.begin) hit.begin = before.begin;
+    }
+    if (!rule.after.empty()) {
+      merge_groups(after, &hit);
+      hit.end = std::max(hit.end, after.end);
     }
     out->push_back(std::move(hit));
   }
@@ -162,8 +179,8 @@ bool match_context(std::string_view text, std::size_t begin, std::size_t end,
   std::vector<re2::StringPiece> sub;
   hit->rule = &rule;
   hit->pattern = &pattern;
-  if (anchor == RE2::UNANCHORED) return run_before(*pattern.re, window, begin, sub, hit);
-  return run(*pattern.re, window, 0, window.size(), anchor, begin, sub, hit);
+  if (anchor == RE2::UNANCHORED) return run_before(pattern, window, begin, sub, hit);
+  return run(pattern, window, 0, window.size(), anchor, begin, sub, hit);
 }
 
 std::vector<Hit> match_document(std::string_view text, const text::Segments& seg,
@@ -191,17 +208,21 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
       break;
     }
     case Prefilter::sentence_set:
-      // The set per sentence: finer "where", but one call per sentence.
+      // The set per sentence: a rule searches only the sentences it fires
+      // in, its context patterns still see the whole line.
       for (const text::Span& sp : seg.sentences) {
+        if (sp.end - sp.begin < 2) continue;
         fired.clear();
         if (!lr.sentence_set->Match(re2::StringPiece(text.data() + sp.begin, sp.end - sp.begin),
                                     &fired)) {
           continue;
         }
         std::sort(fired.begin(), fired.end());
+        const text::Span& first = seg.paragraphs[seg.paragraph_at(sp.begin)];
+        const std::size_t unit_end = seg.paragraphs[seg.paragraph_at(sp.end - 1)].end;
         for (int i : fired) {
           const detail::Rule* r = lr.sentence_rules[static_cast<std::size_t>(i)];
-          find_all(text, sp.begin, sp.end, *r, r->pattern, &hits);
+          find_all(text, sp.begin, sp.end, *r, r->pattern, &hits, first.begin, unit_end);
         }
       }
       break;

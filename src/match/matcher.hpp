@@ -30,11 +30,22 @@ struct Hit {
   const detail::Pattern* pattern = nullptr;
   std::size_t begin = 0;  // whole match, normalised offsets
   std::size_t end = 0;
-  std::map<std::string, Capture, std::less<>> groups;
+  // Captures by field name (the names live in the rule's compiled patterns);
+  // a handful per hit, so a vector.
+  std::vector<std::pair<std::string_view, Capture>> groups;
 
   const Capture* group(std::string_view name) const {
-    auto it = groups.find(name);
-    return it == groups.end() || !it->second.found ? nullptr : &it->second;
+    for (const auto& [k, v] : groups) {
+      if (k == name) return v.found ? &v : nullptr;
+    }
+    return nullptr;
+  }
+  // The capture of a field, added (not found) when missing.
+  Capture& slot(std::string_view name) {
+    for (auto& [k, v] : groups) {
+      if (k == name) return v;
+    }
+    return groups.emplace_back(name, Capture{}).second;
   }
   std::string_view text_of(std::string_view doc, std::string_view name) const {
     const Capture* c = group(name);
@@ -49,9 +60,13 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
 
 // Runs one pattern over text[begin, end) and appends its hits (used for
 // sentence rules and by tests). Matches must start and end on word
-// boundaries where they start or end with a letter or digit.
+// boundaries where they start or end with a letter or digit. The pattern
+// and its context patterns see text[unit_begin, unit_end) (default: [begin,
+// end)): ^, $ and the context windows are those of the unit (the line).
 void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
-              const detail::Pattern& pattern, std::vector<Hit>* out);
+              const detail::Pattern& pattern, std::vector<Hit>* out,
+              std::size_t unit_begin = std::string_view::npos,
+              std::size_t unit_end = std::string_view::npos);
 
 // Matches a context pattern: `before` must end at `end` of window
 // [begin, end); `after` must start at `begin`; `inside` must cover it all.

@@ -50,7 +50,7 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
     std::size_t from =
         text::align_to_char(text, q.open > kBeforeWindow ? q.open - kBeforeWindow : 0);
     if (!match::match_context(text, from, q.open, r, r.before, RE2::UNANCHORED, &h)) return false;
-    merged->groups.insert(h.groups.begin(), h.groups.end());
+    merged->groups = h.groups;
   }
   if (!r.after.empty()) {
     std::size_t to = text::align_to_char(text, std::min(text.size(), q.close_end + kAfterWindow));
@@ -58,7 +58,8 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
       return false;
     }
     for (auto& [k, v] : h.groups) {
-      if (v.found || merged->groups.count(k) == 0) merged->groups[k] = v;
+      match::Capture& c = merged->slot(k);
+      if (v.found) c = v;
     }
   }
   if (!r.inside.empty()) {
@@ -126,8 +127,14 @@ std::optional<Range> statement_before(std::string_view text, const text::Segment
 // quote marks): attribution rules around the quotation take it.
 bool mostly_quoted(std::string_view text, Range r, const std::vector<QuoteSpan>& spans) {
   std::size_t inside = 0;
-  for (const QuoteSpan& q : spans) {
-    if (q.depth != 0 || q.close_end <= r.begin || q.open >= r.end) continue;
+  // Spans are sorted by their opening mark; top-level ones do not overlap,
+  // so only those opening before r.end and after r.begin's predecessor count.
+  auto it = std::lower_bound(spans.begin(), spans.end(), r.begin,
+                             [](const QuoteSpan& q, std::size_t pos) { return q.open < pos; });
+  if (it != spans.begin()) --it;
+  for (; it != spans.end() && it->open < r.end; ++it) {
+    const QuoteSpan& q = *it;
+    if (q.depth != 0 || q.close_end <= r.begin) continue;
     inside += std::min(q.close_end, r.end) - std::max(q.open, r.begin);
   }
   return 2 * inside > text::trim(text.substr(r.begin, r.end - r.begin)).size();

@@ -16,9 +16,10 @@ namespace {
 struct Token {
   std::size_t begin, end;  // normalised offsets
   std::string_view s;
+  std::string key;  // folded once, for every lexicon lookup
 };
 
-std::vector<Token> tokens_of(std::string_view text, Range r) {
+std::vector<Token> tokens_of(std::string_view text, Range r, const std::string& lang) {
   std::vector<Token> out;
   std::size_t i = r.begin;
   while (i < r.end) {
@@ -31,7 +32,9 @@ std::vector<Token> tokens_of(std::string_view text, Range r) {
            text[i] != ',') {
       ++i;
     }
-    if (i > b) out.push_back(Token{b, i, text.substr(b, i - b)});
+    if (i > b)
+      out.push_back(
+          Token{b, i, text.substr(b, i - b), text::fold_key(text.substr(b, i - b), lang)});
   }
   return out;
 }
@@ -40,6 +43,14 @@ bool capitalised(std::string_view s) {
   if (s.empty()) return false;
   std::size_t len;
   return u_isupper(text::decode(s, 0, &len)) != 0;
+}
+
+// A folded key in a lexicon (its value into *value).
+bool has_key(const detail::Lexicon* lex, const std::string& key, std::string* value = nullptr) {
+  if (lex == nullptr) return false;
+  const std::string* v = lex->find_folded(key);
+  if (v != nullptr && value != nullptr) *value = *v;
+  return v != nullptr;
 }
 
 bool in_lexicon(const detail::Lexicon* lex, std::string_view word, const std::string& lang,
@@ -132,29 +143,33 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
                       bool possessor = false) {
   Mention m;
   m.pos = r.begin;
-  std::vector<Token> toks = tokens_of(text, r);
+  std::vector<Token> toks = tokens_of(text, r, lr.lang);
   if (toks.empty()) return m;
   m.shown = Range{toks.front().begin, toks.back().end};
-  if (toks.size() == 1 && in_lexicon(lr.pronoun, toks[0].s, lr.lang)) {
+  // A pronoun alone, or opening a stretch ("O, həmçinin qeyd edib ki").
+  if (has_key(lr.pronoun, toks[0].key)) {
     m.kind = MentionKind::pronoun;
+    m.shown = Range{toks[0].begin, toks[0].end};
     return m;
   }
   // An organisation: capitalised words (and the joining word) ending in a
   // head word ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
-  std::string head;
-  if (in_lexicon(lr.org_head, toks.back().s, lr.lang, &head)) {
-    std::size_t from = toks.size() - 1;
-    while (
-        from > 0 &&
-        (capitalised(toks[from - 1].s) || in_lexicon(lr.name_joiner, toks[from - 1].s, lr.lang)) &&
-        !in_lexicon(lr.not_name, toks[from - 1].s, lr.lang)) {
+  auto organisation_at = [&](std::size_t h, const std::string& head) {
+    std::size_t from = h;
+    while (from > 0 &&
+           (capitalised(toks[from - 1].s) || has_key(lr.name_joiner, toks[from - 1].key)) &&
+           !has_key(lr.not_name, toks[from - 1].key)) {
       --from;
     }
-    while (from < toks.size() - 1 && in_lexicon(lr.name_joiner, toks[from].s, lr.lang)) ++from;
+    while (from < h && has_key(lr.name_joiner, toks[from].key)) ++from;
     m.kind = MentionKind::organisation;
     m.role = head;  // the head's name form ("Nazirliyi"): what a bare mention matches
-    for (std::size_t k = from; k + 1 < toks.size(); ++k) m.tokens.emplace_back(toks[k].s);
-    m.shown = Range{toks[from].begin, toks.back().end};
+    for (std::size_t k = from; k < h; ++k) m.tokens.emplace_back(toks[k].s);
+    m.shown = Range{toks[from].begin, toks[h].end};
+  };
+  std::string head;
+  if (has_key(lr.org_head, toks.back().key, &head)) {
+    organisation_at(toks.size() - 1, head);
     return m;
   }
   // Titles: one word or two ("nazir müavini"), a genitive form at the end.
@@ -167,14 +182,14 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     std::string role;
     if (i + 1 < toks.size()) {
       std::string two = std::string(toks[i].s) + " " + std::string(toks[i + 1].s);
-      if (in_lexicon(lr.title, two, lr.lang, &role) ||
+      if (has_key(lr.title, toks[i].key + " " + toks[i + 1].key, &role) ||
           (i + 2 == toks.size() && title_in_genitive(two, lr, &role))) {
         titles.push_back(Title{i, i + 2, role});
         ++i;
         continue;
       }
     }
-    if (in_lexicon(lr.title, toks[i].s, lr.lang, &role) ||
+    if (has_key(lr.title, toks[i].key, &role) ||
         (i + 1 == toks.size() && title_in_genitive(toks[i].s, lr, &role))) {
       titles.push_back(Title{i, i + 1, role});
     }
@@ -192,8 +207,8 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
     while (e < toks.size() && name_word(toks[e].s) && !in_title[e] &&
-           !in_lexicon(lr.place_word, toks[e].s, lr.lang) &&
-           !(e > b && in_lexicon(lr.not_name, toks[e].s, lr.lang))) {
+           !has_key(lr.place_word, toks[e].key) && !has_key(lr.org_head, toks[e].key) &&
+           !(e > b && has_key(lr.not_name, toks[e].key))) {
       ++e;
     }
     std::size_t last = e;
@@ -208,7 +223,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // "Klub rəhbəri", "DİM sədri": what stands right before a title is its
     // complement, not a name.
     if (run.e < toks.size() && in_title[run.e]) return false;
-    if (run.e - run.b == 1 && in_lexicon(lr.not_name, toks[run.b].s, lr.lang)) return false;
+    if (run.e - run.b == 1 && has_key(lr.not_name, toks[run.b].key)) return false;
     return possessor || !possessor_form(toks[run.e - 1].s, lr);
   };
   std::optional<Run> name;
@@ -225,8 +240,8 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // first name.
     std::optional<Run> first;
     for (std::size_t i = 0; i < toks.size();) {
-      if (!name_word(toks[i].s) || in_title[i] || in_lexicon(lr.not_name, toks[i].s, lr.lang) ||
-          in_lexicon(lr.place_word, toks[i].s, lr.lang)) {
+      if (!name_word(toks[i].s) || in_title[i] || has_key(lr.not_name, toks[i].key) ||
+          has_key(lr.place_word, toks[i].key) || has_key(lr.org_head, toks[i].key)) {
         ++i;
         continue;
       }
@@ -239,7 +254,20 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       }
       i = std::max(run.e, i + 1);
     }
-    if (!name) name = first;
+    // A capitalised word with no surname ending is a name only where no
+    // title speaks ("Ölkəmizdə … danışan deputat": the deputy).
+    if (!name && titles.empty()) name = first;
+  }
+  if (!name && titles.empty()) {
+    // No person: an organisation named in the stretch ("Nazirlik həmçinin
+    // bildirib ki").
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      if (has_key(lr.org_head, toks[i].key, &head) &&
+          (capitalised(toks[i].s) || (i > 0 && capitalised(toks[i - 1].s)))) {
+        organisation_at(i, head);
+        return m;
+      }
+    }
   }
   if (!name) {
     if (!titles.empty()) {
@@ -481,6 +509,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::vector<ResolvedSpeaker> out(quotes.size());
   std::vector<Mention> mentions(quotes.size());
   NameCache names(text, lr);
+  // organisation_name searches the document: once per distinct name.
+  std::map<std::string, std::string> org_names;
+  auto org_name = [&](const std::vector<std::string>& words,
+                      const std::string& forms) -> const std::string& {
+    std::string key = join(words) + "\x1f" + forms;
+    auto it = org_names.find(key);
+    if (it == org_names.end()) {
+      it = org_names.emplace(key, organisation_name(text, words, forms)).first;
+    }
+    return it->second;
+  };
   std::vector<std::string> known;  // names attested outside a genitive
   // The case a rule says its speaker is in ("Əliyevin sözlərinə görə",
   // "Həsənova görə"): the suffixes to strip, or null.
@@ -584,7 +623,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
     Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty()) {
-      orgs[m.role].emplace(r.begin, organisation_name(text, m.tokens, m.role));
+      orgs[m.role].emplace(r.begin, org_name(m.tokens, m.role));
     }
   }
   // What a left-out subject may refer to: people and organisations named
@@ -692,7 +731,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       case MentionKind::organisation: {
         if (!m.tokens.empty()) {
           // A full name: its words and the head in its name form.
-          out[i].speaker = organisation_name(text, m.tokens, m.role);
+          out[i].speaker = org_name(m.tokens, m.role);
           orgs[m.role].emplace(m.pos, *out[i].speaker);
         } else if (auto o = orgs.find(m.role); o != orgs.end() && !o->second.empty()) {
           // "Nazirlik": the ministry named last (or first, when none before).
@@ -722,9 +761,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       out[i].drop = true;
       continue;
     }
-    std::vector<Token> after = tokens_of(text, Range{mentions[i].shown.end, quotes[i].text.end});
+    std::vector<Token> after =
+        tokens_of(text, Range{mentions[i].shown.end, quotes[i].text.end}, lr.lang);
     std::size_t k = 0;
-    while (k + 1 < after.size() && (in_lexicon(lr.speech_setting, after[k].s, lr.lang) ||
+    while (k + 1 < after.size() && (has_key(lr.speech_setting, after[k].key) ||
                                     (capitalised(after[k].s) && !name_word(after[k].s)))) {
       ++k;
     }

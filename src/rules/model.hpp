@@ -79,6 +79,9 @@ struct Pattern {
   // For each named group: the lexicons referenced inside it, used to look up
   // normalised values of what the group captured.
   std::map<std::string, std::vector<const Lexicon*>> group_lexicons;
+  // Each named group's index and the field it fills ("currency2" fills
+  // "currency"), computed once at compile time.
+  std::vector<std::pair<int, std::string>> fields;
   bool empty() const { return source.empty(); }
 };
 

@@ -74,6 +74,15 @@ const icu::Locale& locale_for(std::string_view lang) {
 }  // namespace
 
 std::string lower(std::string_view s, std::string_view lang) {
+  // Most words hold no capital letter: nothing to map.
+  bool has_upper = false;
+  for (std::size_t i = 0; i < s.size() && !has_upper;) {
+    std::size_t len;
+    const char32_t c = decode(s, i, &len);
+    has_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+    i += len;
+  }
+  if (!has_upper) return std::string(s);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
   u.toLower(locale_for(lang));
   std::string out;

@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
              sample_bytes, want_mb);
 
   const std::size_t target = static_cast<std::size_t>(want_mb * 1024 * 1024);
-  for (auto [mode, name] : {std::pair{Prefilter::set, "set (per document)"},
-                            std::pair{Prefilter::sentence_set, "sentence-set"},
+  for (auto [mode, name] : {std::pair{Prefilter::sentence_set, "sentence-set (default)"},
+                            std::pair{Prefilter::set, "set (per document)"},
                             std::pair{Prefilter::none, "none (every rule)"}}) {
     ExtractOptions opt;
     opt.prefilter = mode;
