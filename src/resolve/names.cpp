@@ -158,7 +158,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     std::size_t from = h;
     while (from > 0 &&
            (capitalised(toks[from - 1].s) || has_key(lr.name_joiner, toks[from - 1].key)) &&
-           !has_key(lr.not_name, toks[from - 1].key)) {
+           !has_key(lr.not_name, toks[from - 1].key) && !has_key(lr.outlet, toks[from - 1].key)) {
       --from;
     }
     while (from < h && has_key(lr.name_joiner, toks[from].key)) ++from;
@@ -204,18 +204,32 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   for (const Title& t : titles) {
     for (std::size_t k = t.at; k < t.end; ++k) in_title[k] = true;
   }
+  // Words in a case that never ends a person's name ("Jurnalistlərdən
+  // biri", "Kerem Aksoy Ankarada").
+  auto oblique = [&](const Token& t) {
+    if (lr.oblique_suffix == nullptr || has_surname_ending(t.s, lr)) return false;
+    for (const std::string& suf : lr.oblique_suffix->words) {
+      if (t.s.size() > suf.size() + 3 && t.s.ends_with(suf)) return true;
+    }
+    return false;
+  };
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
     while (e < toks.size() && name_word(toks[e].s) && !in_title[e] &&
            !has_key(lr.place_word, toks[e].key) && !has_key(lr.org_head, toks[e].key) &&
+           !has_key(lr.outlet, toks[e].key) && !oblique(toks[e]) &&
            !(e > b && has_key(lr.not_name, toks[e].key))) {
       ++e;
     }
-    std::size_t last = e;
-    for (std::size_t k = b; k < e; ++k) {
-      if (has_surname_ending(toks[k].s, lr) || possessor_form(toks[k].s, lr)) last = k + 1;
+    // A name ends with its first surname after the first name ("Vüqar
+    // Nəsibov Misli Premyer Liqasının": "Misli" only looks like one; "Əli
+    // Əsədov": a first name may look like one too).
+    for (std::size_t k = e - b > 1 ? b + 1 : b; k < e; ++k) {
+      if (has_surname_ending(toks[k].s, lr) || possessor_form(toks[k].s, lr)) {
+        e = k + 1;
+        break;
+      }
     }
-    if (last < e && last > b) e = last;
     return Run{b, e};
   };
   auto usable = [&](const Run& run) {
@@ -241,7 +255,8 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     std::optional<Run> first;
     for (std::size_t i = 0; i < toks.size();) {
       if (!name_word(toks[i].s) || in_title[i] || has_key(lr.not_name, toks[i].key) ||
-          has_key(lr.place_word, toks[i].key) || has_key(lr.org_head, toks[i].key)) {
+          has_key(lr.place_word, toks[i].key) || has_key(lr.org_head, toks[i].key) ||
+          has_key(lr.outlet, toks[i].key) || oblique(toks[i])) {
         ++i;
         continue;
       }
@@ -651,6 +666,25 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::vector<std::size_t> pending_titles;
   for (std::size_t i : order) {
     Mention& m = mentions[i];
+    // "Diplomat Çexiya şirkətlərinin …": one capitalised word after a title,
+    // without a surname's ending and never part of a longer name in the
+    // document, is not the person; the title is.
+    if (m.kind == MentionKind::name && !m.role.empty() && m.tokens.size() == 1 &&
+        m.initial.empty() && !has_surname_ending(m.tokens[0], lr) &&
+        names.canonical(m.tokens, m.initial) == m.tokens[0]) {
+      m.kind = MentionKind::title;
+      // The mention is the title alone: the word after it is where what was
+      // said begins.
+      if (m.shown.end - m.shown.begin > m.tokens[0].size()) {
+        m.shown.end -= m.tokens[0].size();
+        while (m.shown.end > m.shown.begin &&
+               text::is_space(static_cast<unsigned char>(text[m.shown.end - 1]))) {
+          --m.shown.end;
+        }
+        out[i].mention = m.shown;
+      }
+      m.tokens.clear();
+    }
     switch (m.kind) {
       case MentionKind::pronoun: {
         // The last person named before the pronoun (hits are in position

@@ -468,6 +468,8 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
     lr.not_name = ex.find(lang, "not_name");
     lr.place_word = ex.find(lang, "place_word");
+    lr.outlet = ex.find(lang, "outlet");
+    lr.oblique_suffix = ex.find(lang, "oblique_suffix");
     lr.speech_setting = ex.find(lang, "speech_setting");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");

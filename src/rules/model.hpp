@@ -120,6 +120,8 @@ struct LanguageRules {
   std::map<std::string, const Lexicon*> suffix_of_case;
   const Lexicon* not_name = nullptr;  // capitalised words that are never names
   const Lexicon* place_word = nullptr;
+  const Lexicon* outlet = nullptr;          // news outlets: never a speaker
+  const Lexicon* oblique_suffix = nullptr;  // cases a person's name never ends in
   const Lexicon* speech_setting =
       nullptr;  // words between a speaker and a clause ("jurnalistlərə")      // never in a
                 // person's name, often in an organisation's
