@@ -262,7 +262,11 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     r->relative = true;
   }
   if (hit.group("year")) year = to_int(group_value(hit, text, "year", lang));
-  if (hit.group("month")) month = to_int(group_value(hit, text, "month", lang));
+  if (hit.group("month")) {
+    month = to_int(group_value(hit, text, "month", lang));
+  } else if (const std::string fixed = fixed_value(*hit.rule, "month"); !fixed.empty()) {
+    month = to_int(fixed);  // "ilin sonunadək": the rule says December
+  }
   if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
   if (year && (*year < 1000 || *year > 2999)) return false;
   if (month && (*month < 1 || *month > 12)) return false;
