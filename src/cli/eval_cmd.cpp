@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <tuple>
+
 #include "cli/commands.hpp"
 #include "eval/eval.hpp"
 
@@ -14,11 +16,12 @@ int run_eval(const std::vector<std::string>& args) {
   app.footer(R"(Examples:
   quotex eval --gold samples/
   quotex eval --gold samples/az --min-precision 0.9 --min-recall 0.9 --show
+  quotex eval --gold samples/az --min-strict-precision 0.9 --min-strict-recall 0.9
   quotex -r samples/az > records.jsonl; quotex eval --gold samples/az --records records.jsonl
 )");
   std::string gold;
   std::vector<std::string> dirs;
-  double min_p = 0, min_r = 0;
+  double min_p = 0, min_r = 0, min_sp = 0, min_sr = 0;
   bool show = false;
   std::string records;
   app.add_option("--gold", gold, "Folder with gold files")->required();
@@ -27,6 +30,10 @@ int run_eval(const std::vector<std::string>& args) {
       ->allow_extra_args(false);
   app.add_option("--min-precision", min_p, "Exit 1 when overall precision is below this");
   app.add_option("--min-recall", min_r, "Exit 1 when overall recall is below this");
+  app.add_option("--min-strict-precision", min_sp,
+                 "Exit 1 when precision with every field right is below this");
+  app.add_option("--min-strict-recall", min_sr,
+                 "Exit 1 when recall with every field right is below this");
   app.add_flag("--show", show, "List every missed and extra item");
   app.add_option("--records", records,
                  "Score the records of this JSON Lines file (from any build or tool) instead of "
@@ -62,16 +69,22 @@ int run_eval(const std::vector<std::string>& args) {
     fmt::print("; cue class agrees {:.3f} of {}", double(s.cue_class_same) / s.cue_class_gold,
                s.cue_class_gold);
   }
-  const eval::Counts& all = report.strict["all"];
-  fmt::print("\nstrict (every field right): precision {:.3f} recall {:.3f}\n", all.precision(),
-             all.recall());
+  const eval::Counts& strict = report.strict["all"];
+  fmt::print("\nstrict (every field right): precision {:.3f} recall {:.3f}\n", strict.precision(),
+             strict.recall());
   if (!read_status.ok()) return kExitInput;
-  if (all.precision() + 1e-12 < min_p || all.recall() + 1e-12 < min_r) {
-    fmt::print(stderr,
-               "quotex eval: precision {:.3f} / recall {:.3f} below the floor {:.3f} / {:.3f}\n",
-               all.precision(), all.recall(), min_p, min_r);
-    return kExitProblems;
+  const eval::Counts& all = report.scores["all"];
+  bool below = false;
+  for (const auto& [got, floor, what] :
+       {std::tuple{all.precision(), min_p, "precision"}, std::tuple{all.recall(), min_r, "recall"},
+        std::tuple{strict.precision(), min_sp, "strict precision"},
+        std::tuple{strict.recall(), min_sr, "strict recall"}}) {
+    if (got + 1e-12 < floor) {
+      fmt::print(stderr, "quotex eval: {} {:.3f} below the floor {:.3f}\n", what, got, floor);
+      below = true;
+    }
   }
+  if (below) return kExitProblems;
   return kExitOk;
 }
 
