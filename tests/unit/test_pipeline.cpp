@@ -131,6 +131,37 @@ TEST_CASE("offsets and columns count the original text", "[pipeline]") {
   CHECK(r.speaker_text == "Nazir Kassym\u2011Jomart Tokayev");
 }
 
+TEST_CASE("reported speech up to a colon introduces a quotation of the same speaker",
+          "[pipeline][attribution]") {
+  // The clause ends at the colon; the quotation after it, on the same line or
+  // after a blank line, is the speaker's.
+  for (const std::string sep : {" ", "\n\n"}) {
+    auto recs = run("Nazir Anar Quliyev vurğulayıb ki, islahatlar nəticə verir:" + sep +
+                    "“Sahibkarlar razıdır”.");
+    REQUIRE(recs.size() == 2);
+    CHECK(recs[0].kind == QuoteKind::indirect);
+    CHECK(recs[0].text == "islahatlar nəticə verir");
+    CHECK(recs[1].kind == QuoteKind::direct);
+    CHECK(recs[1].text == "Sahibkarlar razıdır");
+    CHECK(recs[1].speaker == "Anar Quliyev");
+    CHECK(recs[1].cue == "vurğulayıb");
+  }
+}
+
+TEST_CASE("a quotation over paragraphs after 'deyib:' keeps its speaker", "[pipeline][quotes]") {
+  auto recs =
+      run("Baş məşqçi Vüqar Nəsibov deyib:\n“Oyunçular yaxşı oynadı.\nİkinci hissədə “Sabah”ın "
+          "hücumları güclü idi.\nAmma biz qalib gəldik”.\nKomanda sabah yola düşür.");
+  std::vector<const Record*> quotes;
+  for (const Record& r : recs) {
+    if (r.type == RecordType::quote) quotes.push_back(&r);
+  }
+  REQUIRE(quotes.size() == 1);  // “Sabah”ın is a name, not a quotation
+  CHECK(quotes[0]->text.starts_with("Oyunçular yaxşı oynadı.\nİkinci hissədə"));
+  CHECK(quotes[0]->text.ends_with("Amma biz qalib gəldik"));
+  CHECK(quotes[0]->speaker == "Vüqar Nəsibov");
+}
+
 TEST_CASE("types filter records", "[pipeline]") {
   ExtractOptions opt;
   opt.types = 1u << unsigned(RecordType::date);

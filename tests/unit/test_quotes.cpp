@@ -7,9 +7,9 @@
 using namespace quotex;
 
 namespace {
-const std::vector<detail::QuotePair> kPairs = {
-    {"\u201C", "\u201D"}, {"\u00AB", "\u00BB"}, {"\u201E", "\u201C"}, {"\"", "\""},
-    {"\"", "\u201D"},     {"\u201C", "\""}};
+const std::vector<detail::QuotePair> kPairs = {{"\u201C", "\u201D"}, {"\u00AB", "\u00BB"},
+                                               {"\u201E", "\u201C"}, {"\"", "\""},
+                                               {"\"", "\u201D"},     {"\u201C", "\""}};
 
 std::vector<std::string> inner(const std::string& t, std::size_t max = 4000) {
   text::Segments seg = text::segment(t, "az");
