@@ -116,9 +116,15 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
     const std::size_t metric_begin =
         type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
     // A target's text starts at its metric when the metric comes first, at
-    // its figure when the metric follows ("3 milyard manat kəsir yaranmalıdır").
+    // its figure when the metric follows ("3 milyard manat kəsir yaranmalıdır")
+    // or is shared with a figure before it, past a comma ("inflyasiyanın 5,3
+    // %, 2025-ci ildə 4,9 % olacağını").
     if (const match::Capture* number = h->group("number"); type == RecordType::target) {
-      b = number == nullptr || metric_begin < number->begin ? metric_begin : number->begin;
+      const bool metric_first = number == nullptr || metric_begin < number->begin;
+      const bool shared =
+          metric_first && number != nullptr &&
+          t.substr(metric_begin, number->begin - metric_begin).find(',') != std::string_view::npos;
+      b = metric_first && !shared ? metric_begin : (number != nullptr ? number->begin : b);
     }
     util::Intervals& used = taken[static_cast<int>(type)];
     if (used.overlaps(b, e)) continue;

@@ -281,8 +281,8 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     if (year_max && year && *year_max < 100) year_max = *year / 100 * 100 + *year_max;
     if (!year_max || !year || *year_max <= *year || *year_max > 2999) return false;
   }
-  if (hit.group("month_max")) {
-    month_max = to_int(group_value(hit, text, "month_max", lang));
+  if (hit.group("month_max") || !fixed_value(*hit.rule, "month_max").empty()) {
+    month_max = to_int(field(hit, text, "month_max", lang));
     if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;
   }
   // Without the document's year, a yearless date keeps its place open
