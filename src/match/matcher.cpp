@@ -61,7 +61,12 @@ bool run_before(const detail::Pattern& re, std::string_view window, std::size_t 
   for (int tries = 0; tries < 64 && pos <= window.size(); ++tries) {
     if (!run(re, window, pos, window.size(), RE2::UNANCHORED, base, sub, hit)) return false;
     std::size_t at = hit->begin - base;
-    if (hit->end == hit->begin || !word_char_before(window, at) || !word_char_at(window, at)) {
+    // "Day.Az" is one word: a match at its "Az" starts inside it (an
+    // initial, "F.Hüseynzadə", is not).
+    const bool after_dot =
+        at >= 2 && window[at - 1] == '.' && u_islower(text::code_point_before(window, at - 1)) != 0;
+    if (hit->end == hit->begin ||
+        ((!word_char_before(window, at) || !word_char_at(window, at)) && !after_dot)) {
       return true;
     }
     while (at < window.size() && word_char_at(window, at)) at = next_char(window, at);

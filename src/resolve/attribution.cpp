@@ -149,7 +149,8 @@ bool only_space_or_punct(std::string_view s) {
 bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::size_t open) {
   if (clause_end > open || open - clause_end > 16) return false;
   const std::string_view gap = text.substr(clause_end, open - clause_end);
-  return gap.find(':') != std::string_view::npos && text::trim(gap, ":").empty() &&
+  // A stray mark doubled at the opening (`:\n""…`) is no text between.
+  return gap.find(':') != std::string_view::npos && text::trim(gap, ":\"").empty() &&
          std::count(gap.begin(), gap.end(), '\n') <= 2;
 }
 

@@ -637,7 +637,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     const match::Capture* n = h.group("name");
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
     Mention m = parse_mention(text, r, lr);
-    if (m.kind == MentionKind::organisation && !m.tokens.empty()) {
+    if (m.kind == MentionKind::organisation && !m.tokens.empty() && m.role != "*") {
       orgs[m.role].emplace(r.begin, org_name(m.tokens, m.role));
     }
   }
@@ -763,7 +763,18 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
         break;
       }
       case MentionKind::organisation: {
-        if (!m.tokens.empty()) {
+        if (m.role == "*") {
+          // "Qurumun açıqlamasına görə": the body named last, of any kind.
+          const std::string* best = nullptr;
+          std::size_t best_pos = 0;
+          for (const auto& [head, named_orgs] : orgs) {
+            auto it = named_orgs.upper_bound(m.pos);
+            if (it != named_orgs.begin() && (best == nullptr || std::prev(it)->first > best_pos)) {
+              best = &std::prev(it)->second, best_pos = std::prev(it)->first;
+            }
+          }
+          if (best != nullptr) out[i].speaker = *best;
+        } else if (!m.tokens.empty()) {
           // A full name: its words and the head in its name form.
           out[i].speaker = org_name(m.tokens, m.role);
           orgs[m.role].emplace(m.pos, *out[i].speaker);

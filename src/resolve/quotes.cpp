@@ -134,9 +134,12 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
       // does not close a quotation carried over from earlier paragraphs.
       const bool innermost = level + 1 == stack.size() && !stack[level].carried;
       // Right after its opening mark it would close an empty quotation:
-      // `""Name" of it …"` opens a nested one instead.
+      // `""Name" of it …"` opens a nested one instead; so does a mark with a
+      // space before it and a word after it (`"Biz "Azərbaycan 2030" ilə …"`).
       const bool empty = stack[level].pos + stack[level].len == i;
-      if (!(ambiguous && empty) && (!ambiguous || looks_closing || !looks_opening || innermost)) {
+      const bool opens_word = text::is_space(prev) && is_word(next);
+      if (!(ambiguous && (empty || opens_word)) &&
+          (!ambiguous || looks_closing || !looks_opening || innermost)) {
         close_to(level, i, len);
         closed = true;
       }

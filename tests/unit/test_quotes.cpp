@@ -31,6 +31,12 @@ TEST_CASE("mixed marks pair where the packs say they may", "[quotes]") {
   CHECK(inner("O dedi: \"bir” və “iki\".") == std::vector<std::string>{"0:bir", "0:iki"});
 }
 
+TEST_CASE("a straight-quoted quotation may hold a straight-quoted name", "[quotes]") {
+  CHECK(
+      inner("O dedi: \"Biz \"Azərbaycan 2030\" ilə irəliləyirik\" deyə.") ==
+      std::vector<std::string>{"0:Biz \"Azərbaycan 2030\" ilə irəliləyirik", "1:Azərbaycan 2030"});
+}
+
 TEST_CASE("a straight-quoted quotation may open with a straight-quoted name", "[quotes]") {
   CHECK(inner("\"\"Aqrar\" proqramı ilə biz artdıq\".") ==
         std::vector<std::string>{"0:\"Aqrar\" proqramı ilə biz artdıq", "1:Aqrar"});
