@@ -576,6 +576,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     }
     return it->second;
   };
+  // Names attested outside a case rule.
+  const std::vector<std::string> attested = known;
   // Names a rule gives in a case ("Həsənova görə") are known in their stem
   // form too, so a person found elsewhere in that case is the same one.
   for (std::size_t i = 0; i < quotes.size(); ++i) {
@@ -669,6 +671,22 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // "Diplomat Çexiya şirkətlərinin …": one capitalised word after a title,
     // without a surname's ending and never part of a longer name in the
     // document, is not the person; the title is.
+    // Likewise a capitalised word in a case a rule reads as a speaker
+    // ("Yaxınlarının iddiasına görə": relatives, nobody named).
+    if (m.kind == MentionKind::name && m.role.empty() && m.tokens.size() == 1 &&
+        m.initial.empty() && case_of(quotes[i]) != nullptr) {
+      const std::string stemmed = stem(m.tokens[0], true, case_of(quotes[i]));
+      if (!has_surname_ending(stemmed, lr) && names.canonical({stemmed}, "") == stemmed &&
+          std::none_of(
+              attested.begin(), attested.end(),
+              [&](const std::string& k) { return k == stemmed || k.ends_with(" " + stemmed); }) &&
+          std::none_of(people.begin(), people.end(), [&](const Person& p) {
+            return p.name == stemmed || p.name.ends_with(" " + stemmed);
+          })) {
+        m.kind = MentionKind::none;
+        out[i].mention = Range{};
+      }
+    }
     if (m.kind == MentionKind::name && !m.role.empty() && m.tokens.size() == 1 &&
         m.initial.empty() && !has_surname_ending(m.tokens[0], lr) &&
         names.canonical(m.tokens, m.initial) == m.tokens[0]) {
