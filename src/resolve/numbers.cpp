@@ -266,6 +266,14 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     month = to_int(group_value(hit, text, "month", lang));
   } else if (const std::string fixed = fixed_value(*hit.rule, "month"); !fixed.empty()) {
     month = to_int(fixed);  // "ilin sonunadək": the rule says December
+    // A part of "the year" with no year named is of the document's year,
+    // and nothing without one ("İlin sonuna qədər" in an undated text).
+    if (!year) {
+      auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
+      if (!base) return false;
+      year = *base;
+      r->relative = true;
+    }
   }
   if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
   if (year && (*year < 1000 || *year > 2999)) return false;
@@ -274,7 +282,7 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     return false;
   }
   // A range: "2027-2030-cu illər", "2022-26-cı illər", "yanvar-fevral aylarında".
-  std::optional<long> year_max, month_max;
+  std::optional<long> year_max, month_max, day_max;
   if (hit.group("year_max")) {
     year_max = to_int(group_value(hit, text, "year_max", lang));
     // Two digits carry on the century of the first year ("2022-26").
@@ -284,6 +292,14 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (hit.group("month_max") || !fixed_value(*hit.rule, "month_max").empty()) {
     month_max = to_int(field(hit, text, "month_max", lang));
     if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;
+  }
+  // Days of one month: "yanvarın 23-24-də".
+  if (hit.group("day_max")) {
+    day_max = to_int(group_value(hit, text, "day_max", lang));
+    if (!day_max || !day || *day_max <= *day ||
+        *day_max > days_in_month(year ? int(*year) : 2000, int(*month))) {
+      return false;
+    }
   }
   // Without the document's year, a yearless date keeps its place open
   // ("--10-21", "--05").
@@ -304,6 +320,7 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (r->date_value.empty()) return false;
   if (year_max) r->date_value += "/" + iso(year_max, month, day);
   if (month_max) r->date_value += "/" + iso(year, month_max, std::nullopt);
+  if (day_max) r->date_value += "/" + iso(year, month, day_max);
   return true;
 }
 
