@@ -334,6 +334,19 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   const match::Capture* m = hit.group("metric");
   if (m == nullptr) return hit.begin;
   std::size_t b = m->begin;
+  // "ilin sonuna qədər inflyasiyanın", "sonuna isə bu xərclərin": the metric
+  // starts after the last word that closes a frame before it.
+  if (lr.metric_break != nullptr) {
+    for (std::size_t i = b; i < m->end;) {
+      std::size_t sp = text.find(' ', i);
+      if (sp == std::string_view::npos || sp >= m->end) break;  // the head word stays
+      if (lr.metric_break->find_folded(text::fold_key(text.substr(i, sp - i), lr.lang)) !=
+          nullptr) {
+        b = sp + 1;
+      }
+      i = sp + 1;
+    }
+  }
   for (;;) {
     std::size_t sp = text.find(' ', b);
     if (sp == std::string_view::npos || sp >= m->end) break;  // keep the head word

@@ -126,6 +126,7 @@ struct LanguageRules {
       nullptr;  // words between a speaker and a clause ("jurnalistlərə")      // never in a
                 // person's name, often in an organisation's
   const Lexicon* object_suffix = nullptr;        // suffixes stripped from a target's metric
+  const Lexicon* metric_break = nullptr;         // words a metric starts after, wherever they are
   const Lexicon* metric_stop = nullptr;          // words that never start a metric
   const Lexicon* accusative_suffix = nullptr;    // a metric as an object ("büdcəsini")
   const Lexicon* possessive_suffix = nullptr;    // a possessed noun ("rəhbərliyi") before it
