@@ -49,7 +49,7 @@ struct ExtractArgs {
   bool recursive = false;
   std::string input = "text";
   std::string color = "auto";
-  std::string prefilter = "sentence-set";
+  std::string prefilter = "none";
 };
 
 const char* kExamples = R"(Commands:
@@ -96,17 +96,18 @@ int run_extract(const std::vector<std::string>& args) {
   app.add_option("--color", a.color,
                  "Colour in text output: auto, always, never (honours NO_COLOR)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_option("--prefilter", a.prefilter,
-                 "How rules are preselected: sentence-set, set, none (for benchmarks)")
+  app.add_option(
+         "--prefilter", a.prefilter,
+         "How rules are preselected: none (every rule scans), sentence-set, set (for benchmarks)")
       ->check(CLI::IsMember({"sentence-set", "set", "none"}));
   if (int code = parse_args(app, args); code >= 0) return code;
 
   ExtractOptions opt;
   opt.lang = a.lang;
   opt.doc_date = a.doc_date;
-  opt.prefilter = a.prefilter == "none"  ? Prefilter::none
-                  : a.prefilter == "set" ? Prefilter::set
-                                         : Prefilter::sentence_set;
+  opt.prefilter = a.prefilter == "sentence-set" ? Prefilter::sentence_set
+                  : a.prefilter == "set"        ? Prefilter::set
+                                                : Prefilter::none;
   if (!a.doc_date.empty() &&
       (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
     fmt::print(stderr, "quotex: --doc-date must be YYYY-MM-DD, got '{}'\n", a.doc_date);

@@ -58,16 +58,20 @@ bool run(const detail::Pattern& p, std::string_view text, std::size_t pos, std::
 bool run_before(const detail::Pattern& re, std::string_view window, std::size_t base,
                 std::vector<re2::StringPiece>& sub, Hit* hit) {
   std::size_t pos = 0;
+  const re2::StringPiece whole(window.data(), window.size());
   for (int tries = 0; tries < 64 && pos <= window.size(); ++tries) {
-    if (!run(re, window, pos, window.size(), RE2::UNANCHORED, base, sub, hit)) return false;
-    std::size_t at = hit->begin - base;
+    // Where it matches first (RE2's DFAs alone); the groups only for the
+    // match that is kept.
+    re2::StringPiece m;
+    if (!re.re->Match(whole, pos, window.size(), RE2::UNANCHORED, &m, 1)) return false;
+    std::size_t at = static_cast<std::size_t>(m.data() - window.data());
+    const std::size_t to = at + m.size();
     // "Day.Az" is one word: a match at its "Az" starts inside it (an
     // initial, "F.Hüseynzadə", is not).
     const bool after_dot =
         at >= 2 && window[at - 1] == '.' && u_islower(text::code_point_before(window, at - 1)) != 0;
-    if (hit->end == hit->begin ||
-        ((!word_char_before(window, at) || !word_char_at(window, at)) && !after_dot)) {
-      return true;
+    if (to == at || ((!word_char_before(window, at) || !word_char_at(window, at)) && !after_dot)) {
+      return run(re, window, at, to, RE2::ANCHOR_BOTH, base, sub, hit);
     }
     while (at < window.size() && word_char_at(window, at)) at = next_char(window, at);
     pos = at;
@@ -193,12 +197,14 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
   std::vector<Hit> hits;
   if (lr.sentence_rules.empty() || text.empty()) return hits;
   std::vector<int> fired;
+  const RE2::Set* set = prefilter == Prefilter::none ? nullptr : lr.sentence_set.get();
+  if (set == nullptr) prefilter = Prefilter::none;  // no set: every rule runs
   switch (prefilter) {
     case Prefilter::set: {
       // One pass of the set over the document names the rules that match
       // somewhere; each of those then scans the document once.
       RE2::Set::ErrorInfo info{};
-      if (!lr.sentence_set->Match(re2::StringPiece(text.data(), text.size()), &fired, &info) &&
+      if (!set->Match(re2::StringPiece(text.data(), text.size()), &fired, &info) &&
           info.kind != RE2::Set::kNoError) {
         // The set's DFA ran out of memory on this text: lose nothing, run
         // every rule.
@@ -218,9 +224,13 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
       for (const text::Span& sp : seg.sentences) {
         if (sp.end - sp.begin < 2) continue;
         fired.clear();
-        if (!lr.sentence_set->Match(re2::StringPiece(text.data() + sp.begin, sp.end - sp.begin),
-                                    &fired)) {
-          continue;
+        RE2::Set::ErrorInfo info{};
+        if (!set->Match(re2::StringPiece(text.data() + sp.begin, sp.end - sp.begin), &fired,
+                        &info)) {
+          if (info.kind == RE2::Set::kNoError) continue;
+          // The set's DFA ran out of memory on this sentence: every rule.
+          fired.clear();
+          for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) fired.push_back(int(i));
         }
         std::sort(fired.begin(), fired.end());
         const text::Span& first = seg.paragraphs[seg.paragraph_at(sp.begin)];

@@ -42,6 +42,24 @@ RE2::Options re2_options() {
   return o;
 }
 
+}  // namespace
+
+const RE2::Set* SentenceSet::get() const {
+  std::call_once(once_, [this] {
+    RE2::Options options = re2_options();
+    options.set_max_mem(256 << 20);  // the set holds every sentence rule
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const std::string& p : patterns_) {
+      // Every pattern compiled alone already; index i must stay rule i.
+      if (set->Add(p, nullptr) < 0) return;
+    }
+    if (!patterns_.empty() && set->Compile()) set_ = std::move(set);
+  });
+  return set_.get();
+}
+
+namespace {
+
 // Named groups each rule type may use: each maps onto a record field or
 // feeds the resolver.
 const std::set<std::string>& allowed_groups(RuleType t) {
@@ -432,30 +450,16 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
   for (const std::string& lang : langs) {
     LanguageRules& lr = out->languages[lang];
     lr.lang = lang;
-    RE2::Options set_options = re2_options();
-    set_options.set_max_mem(256 << 20);  // the set holds every sentence rule
-    lr.sentence_set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
     for (const Rule* r : ordered) {
       if (r->lang != lang && r->lang != "common") continue;
       if (is_sentence_rule(r->type)) {
-        std::string err;
-        int idx = lr.sentence_set->Add(r->pattern.expanded, &err);
-        if (idx < 0) {
-          status->add(
-              Error{ErrorKind::rule, r->place.file, r->place.line, r->place.col,
-                    fmt::format("rule '{}': cannot join the prefilter set: {}", r->id, err)});
-          continue;
-        }
+        lr.sentence_set.add(r->pattern.expanded);
         lr.sentence_rules.push_back(r);
       } else if (r->type == RuleType::attribution) {
         lr.attribution_rules.push_back(r);
       } else {
         lr.not_quote_rules.push_back(r);
       }
-    }
-    if (!lr.sentence_rules.empty() && !lr.sentence_set->Compile()) {
-      status->add(Error{ErrorKind::rule, "rules/" + lang, 0, 0,
-                        "the prefilter set does not compile (out of memory)"});
     }
     lr.pronoun = ex.find(lang, "pronoun");
     lr.title = ex.find(lang, "title");

@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -105,12 +106,26 @@ struct Rule {
 };
 
 // What the resolver needs per language besides the rules themselves.
+// The sentence rules' patterns as one RE2::Set, built on first use: the
+// default mode never needs it, and building it is a part of start-up.
+class SentenceSet {
+ public:
+  void add(std::string pattern) { patterns_.push_back(std::move(pattern)); }
+  // Null when the set cannot be built (out of memory): then every rule runs.
+  const RE2::Set* get() const;
+
+ private:
+  std::vector<std::string> patterns_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2::Set> set_;
+};
+
 struct LanguageRules {
   std::string lang;
   std::vector<const Rule*> sentence_rules;  // order = set index
   std::vector<const Rule*> attribution_rules;
   std::vector<const Rule*> not_quote_rules;
-  std::unique_ptr<RE2::Set> sentence_set;  // one pattern per sentence rule
+  SentenceSet sentence_set;  // one pattern per sentence rule
   // Reserved lexicons the resolver consults (may be null).
   const Lexicon* pronoun = nullptr;          // "o", "он", "he"
   const Lexicon* title = nullptr;            // titles, values = role ("naziri" -> "nazir")
@@ -122,9 +137,9 @@ struct LanguageRules {
   const Lexicon* place_word = nullptr;
   const Lexicon* outlet = nullptr;          // news outlets: never a speaker
   const Lexicon* oblique_suffix = nullptr;  // cases a person's name never ends in
-  const Lexicon* speech_setting =
-      nullptr;  // words between a speaker and a clause ("jurnalistlərə")      // never in a
-                // person's name, often in an organisation's
+  // Words between a speaker and a clause ("jurnalistlərə"): never in a
+  // person's name, often in an organisation's.
+  const Lexicon* speech_setting = nullptr;
   const Lexicon* object_suffix = nullptr;        // suffixes stripped from a target's metric
   const Lexicon* metric_break = nullptr;         // words a metric starts after, wherever they are
   const Lexicon* metric_stop = nullptr;          // words that never start a metric

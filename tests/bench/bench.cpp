@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "match/matcher.hpp"
@@ -66,9 +67,9 @@ int main(int argc, char** argv) {
              sample_bytes, want_mb);
 
   const std::size_t target = static_cast<std::size_t>(want_mb * 1024 * 1024);
-  for (auto [mode, name] : {std::pair{Prefilter::sentence_set, "sentence-set (default)"},
-                            std::pair{Prefilter::set, "set (per document)"},
-                            std::pair{Prefilter::none, "none (every rule)"}}) {
+  for (auto [mode, name] : {std::pair{Prefilter::none, "none (every rule; default)"},
+                            std::pair{Prefilter::sentence_set, "sentence-set"},
+                            std::pair{Prefilter::set, "set (per document)"}}) {
     ExtractOptions opt;
     opt.prefilter = mode;
     Extractor ex(rules, opt);
@@ -101,7 +102,7 @@ int main(int argc, char** argv) {
     ts = Clock::now();
     for (int rep = 0; rep < 20; ++rep) {
       for (std::size_t i = 0; i < norms.size(); ++i) {
-        match::match_document(norms[i].text, segs[i], *lr, Prefilter::set);
+        match::match_document(norms[i].text, segs[i], *lr, Prefilter::none);
       }
     }
     const double t_match = seconds_since(ts) / 20;
@@ -115,7 +116,7 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < norms.size(); ++i) {
       for (const auto& sp : segs[i].sentences) {
         fired.clear();
-        lr->sentence_set->Match(
+        lr->sentence_set.get()->Match(
             re2::StringPiece(norms[i].text.data() + sp.begin, sp.end - sp.begin), &fired);
         ++sentences;
         fired_total += fired.size();
@@ -143,6 +144,48 @@ int main(int argc, char** argv) {
       fmt::print(" {}={:.0f}", cost[i].second, cost[i].first);
     }
     fmt::print("\n");
+
+    // Where the default mode spends its time: the set per sentence, and each
+    // rule where the set says it fires (its search, groups and contexts).
+    std::vector<double> in_place(lr->sentence_rules.size());
+    double set_s = 0;
+    std::vector<match::Hit> hits;
+    for (int rep = 0; rep < 5; ++rep) {
+      for (std::size_t i = 0; i < norms.size(); ++i) {
+        const std::string& t = norms[i].text;
+        for (const auto& sp : segs[i].sentences) {
+          if (sp.end - sp.begin < 2) continue;
+          fired.clear();
+          auto ts1 = Clock::now();
+          const bool any = lr->sentence_set.get()->Match(
+              re2::StringPiece(t.data() + sp.begin, sp.end - sp.begin), &fired);
+          set_s += seconds_since(ts1);
+          if (!any) continue;
+          const auto& first = segs[i].paragraphs[segs[i].paragraph_at(sp.begin)];
+          const std::size_t unit_end = segs[i].paragraphs[segs[i].paragraph_at(sp.end - 1)].end;
+          for (int k : fired) {
+            const detail::Rule* r = lr->sentence_rules[static_cast<std::size_t>(k)];
+            auto tr = Clock::now();
+            match::find_all(t, sp.begin, sp.end, *r, r->pattern, &hits, first.begin, unit_end);
+            in_place[static_cast<std::size_t>(k)] += seconds_since(tr);
+          }
+          hits.clear();
+        }
+      }
+    }
+    std::vector<std::pair<double, std::string>> spent;
+    double rules_s = 0;
+    for (std::size_t k = 0; k < in_place.size(); ++k) {
+      spent.emplace_back(in_place[k] / 5, lr->sentence_rules[k]->id);
+      rules_s += in_place[k] / 5;
+    }
+    std::sort(spent.rbegin(), spent.rend());
+    fmt::print("sentence-set matching on the samples: set {:.1f} ms, rules {:.1f} ms; most costly:",
+               set_s / 5 * 1000, rules_s * 1000);
+    for (std::size_t k = 0; k < spent.size() && k < 8; ++k) {
+      fmt::print(" {}={:.1f}ms", spent[k].second, spent[k].first * 1000);
+    }
+    fmt::print("\n");
   }
 
   // Memory against corpus size: documents stream through one at a time.
@@ -166,5 +209,44 @@ int main(int argc, char** argv) {
   fmt::print("one {} MB document: {:.1f} MB/s, {} records, peak RSS {} KB\n",
              large.size() / (1024 * 1024), large.size() / s / (1024 * 1024), recs.size(),
              peak_rss_kb());
+  // Throughput on text no DFA has seen (last: it loads a rule set per mode): the samples' words
+  // swapped within each line (same vocabulary, new byte sequences). Repeating the samples lets
+  // every DFA keep its states; real batches are new text.
+  {
+    std::mt19937 rng(7);
+    std::vector<std::string> fresh;
+    std::size_t fresh_bytes = 0;
+    for (std::size_t i = 0; fresh_bytes < target / 2; ++i) {
+      std::istringstream in(docs[i % docs.size()]);
+      std::string line, doc;
+      while (std::getline(in, line)) {
+        std::vector<std::string> words;
+        std::istringstream ws(line);
+        for (std::string w; ws >> w;) words.push_back(w);
+        for (std::size_t k = 0; k < words.size() / 4 + 1 && words.size() > 1; ++k) {
+          std::swap(words[rng() % words.size()], words[rng() % words.size()]);
+        }
+        for (std::size_t k = 0; k < words.size(); ++k) doc += (k ? " " : "") + words[k];
+        doc += '\n';
+      }
+      fresh_bytes += doc.size();
+      fresh.push_back(std::move(doc));
+    }
+    for (auto [mode, name] : {std::pair{Prefilter::none, "none (default)"},
+                              std::pair{Prefilter::sentence_set, "sentence-set"},
+                              std::pair{Prefilter::set, "set (per document)"}}) {
+      ExtractOptions opt;
+      opt.prefilter = mode;
+      std::shared_ptr<const RuleSet> cold;  // fresh RE2 objects: DFAs without states
+      if (!RuleSet::load({}, &cold).ok()) return 3;
+      Extractor ex(cold, opt);
+      auto t = Clock::now();
+      for (const std::string& d : fresh) ex.extract(Document{"bench", d, "az", ""});
+      const double s = seconds_since(t);
+      fmt::print("new text, prefilter {:<18} {:8.1f} MB/s  ({:.1f} MB in {:.2f} s)\n", name,
+                 fresh_bytes / s / (1024 * 1024), fresh_bytes / (1024.0 * 1024), s);
+    }
+  }
+
   return 0;
 }
