@@ -197,42 +197,30 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
   std::vector<Hit> hits;
   if (lr.sentence_rules.empty() || text.empty()) return hits;
   std::vector<int> fired;
-  const RE2::Set* set = prefilter == Prefilter::none ? nullptr : lr.sentence_set.get();
-  if (set == nullptr) prefilter = Prefilter::none;  // no set: every rule runs
+  // Without a usable set (it could not be built, or its DFA ran out of
+  // memory on this text) every rule runs: nothing is lost.
+  auto every_rule = [&] {
+    fired.clear();
+    for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) fired.push_back(int(i));
+  };
   switch (prefilter) {
-    case Prefilter::set: {
-      // One pass of the set over the document names the rules that match
+    case Prefilter::set:
+      // One pass of the sets over the document names the rules that match
       // somewhere; each of those then scans the document once.
-      RE2::Set::ErrorInfo info{};
-      if (!set->Match(re2::StringPiece(text.data(), text.size()), &fired, &info) &&
-          info.kind != RE2::Set::kNoError) {
-        // The set's DFA ran out of memory on this text: lose nothing, run
-        // every rule.
-        fired.clear();
-        for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) fired.push_back(int(i));
-      }
-      std::sort(fired.begin(), fired.end());  // set index order = priority order
-      for (int i : fired) {
+      if (!lr.sentence_set.match(text, &fired)) every_rule();
+      for (int i : fired) {  // index order = priority order
         const detail::Rule* r = lr.sentence_rules[static_cast<std::size_t>(i)];
         find_all(text, 0, text.size(), *r, r->pattern, &hits);
       }
       break;
-    }
     case Prefilter::sentence_set:
-      // The set per sentence: a rule searches only the sentences it fires
+      // The sets per sentence: a rule searches only the sentences it fires
       // in, its context patterns still see the whole line.
       for (const text::Span& sp : seg.sentences) {
         if (sp.end - sp.begin < 2) continue;
-        fired.clear();
-        RE2::Set::ErrorInfo info{};
-        if (!set->Match(re2::StringPiece(text.data() + sp.begin, sp.end - sp.begin), &fired,
-                        &info)) {
-          if (info.kind == RE2::Set::kNoError) continue;
-          // The set's DFA ran out of memory on this sentence: every rule.
-          fired.clear();
-          for (std::size_t i = 0; i < lr.sentence_rules.size(); ++i) fired.push_back(int(i));
+        if (!lr.sentence_set.match(text.substr(sp.begin, sp.end - sp.begin), &fired)) {
+          every_rule();
         }
-        std::sort(fired.begin(), fired.end());
         const text::Span& first = seg.paragraphs[seg.paragraph_at(sp.begin)];
         const std::size_t unit_end = seg.paragraphs[seg.paragraph_at(sp.end - 1)].end;
         for (int i : fired) {

@@ -44,18 +44,40 @@ RE2::Options re2_options() {
 
 }  // namespace
 
-const RE2::Set* SentenceSet::get() const {
-  std::call_once(once_, [this] {
-    RE2::Options options = re2_options();
-    options.set_max_mem(256 << 20);  // the set holds every sentence rule
-    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const std::string& p : patterns_) {
-      // Every pattern compiled alone already; index i must stay rule i.
-      if (set->Add(p, nullptr) < 0) return;
+void SentenceSet::build() const {
+  std::map<int, Part> by_group;
+  RE2::Options options = re2_options();
+  options.set_max_mem(128 << 20);
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    Part& part = by_group[patterns_[i].second];
+    if (!part.set) part.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    // Every pattern compiled alone already.
+    if (part.set->Add(patterns_[i].first, nullptr) < 0) return;
+    part.rule.push_back(static_cast<int>(i));
+  }
+  for (auto& [group, part] : by_group) {
+    if (!part.set->Compile()) return;
+    parts_.push_back(std::move(part));
+  }
+  ok_ = true;
+}
+
+bool SentenceSet::match(std::string_view text, std::vector<int>* fired) const {
+  std::call_once(once_, [this] { build(); });
+  fired->clear();
+  if (!ok_) return false;
+  std::vector<int> hits;
+  for (const Part& part : parts_) {
+    hits.clear();
+    RE2::Set::ErrorInfo info{};
+    if (!part.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info) &&
+        info.kind != RE2::Set::kNoError) {
+      return false;
     }
-    if (!patterns_.empty() && set->Compile()) set_ = std::move(set);
-  });
-  return set_.get();
+    for (int h : hits) fired->push_back(part.rule[static_cast<std::size_t>(h)]);
+  }
+  std::sort(fired->begin(), fired->end());
+  return true;
 }
 
 namespace {
@@ -453,7 +475,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     for (const Rule* r : ordered) {
       if (r->lang != lang && r->lang != "common") continue;
       if (is_sentence_rule(r->type)) {
-        lr.sentence_set.add(r->pattern.expanded);
+        lr.sentence_set.add(r->pattern.expanded, static_cast<int>(r->type));
         lr.sentence_rules.push_back(r);
       } else if (r->type == RuleType::attribution) {
         lr.attribution_rules.push_back(r);

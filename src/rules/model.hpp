@@ -106,18 +106,29 @@ struct Rule {
 };
 
 // What the resolver needs per language besides the rules themselves.
-// The sentence rules' patterns as one RE2::Set, built on first use: the
-// default mode never needs it, and building it is a part of start-up.
+// The sentence rules' patterns as RE2::Sets, one per group, built on first
+// use (the default mode never needs them, and building them is start-up
+// time). One set over every rule multiplies its DFA's states: patterns of
+// one group (one rule type) look alike and share them.
 class SentenceSet {
  public:
-  void add(std::string pattern) { patterns_.push_back(std::move(pattern)); }
-  // Null when the set cannot be built (out of memory): then every rule runs.
-  const RE2::Set* get() const;
+  // Pattern i is rule i.
+  void add(std::string pattern, int group) { patterns_.emplace_back(std::move(pattern), group); }
+  // The rules whose patterns match somewhere in `text`, in index order.
+  // False when a set cannot be built or runs out of memory: then every rule
+  // must run.
+  bool match(std::string_view text, std::vector<int>* fired) const;
 
  private:
-  std::vector<std::string> patterns_;
+  struct Part {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> rule;  // set index -> rule index
+  };
+  void build() const;
+  std::vector<std::pair<std::string, int>> patterns_;
   mutable std::once_flag once_;
-  mutable std::unique_ptr<RE2::Set> set_;
+  mutable std::vector<Part> parts_;
+  mutable bool ok_ = false;
 };
 
 struct LanguageRules {

@@ -116,8 +116,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < norms.size(); ++i) {
       for (const auto& sp : segs[i].sentences) {
         fired.clear();
-        lr->sentence_set.get()->Match(
-            re2::StringPiece(norms[i].text.data() + sp.begin, sp.end - sp.begin), &fired);
+        lr->sentence_set.match(std::string_view(norms[i].text).substr(sp.begin, sp.end - sp.begin),
+                               &fired);
         ++sentences;
         fired_total += fired.size();
       }
@@ -157,8 +157,8 @@ int main(int argc, char** argv) {
           if (sp.end - sp.begin < 2) continue;
           fired.clear();
           auto ts1 = Clock::now();
-          const bool any = lr->sentence_set.get()->Match(
-              re2::StringPiece(t.data() + sp.begin, sp.end - sp.begin), &fired);
+          lr->sentence_set.match(std::string_view(t).substr(sp.begin, sp.end - sp.begin), &fired);
+          const bool any = !fired.empty();
           set_s += seconds_since(ts1);
           if (!any) continue;
           const auto& first = segs[i].paragraphs[segs[i].paragraph_at(sp.begin)];
