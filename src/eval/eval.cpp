@@ -227,15 +227,11 @@ double token_f1(std::string_view a, std::string_view b) {
   return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
 
-void score(const std::string& name, const std::string& gold_json, const std::vector<Record>& recs,
-           Report* report, Status* status) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  simdjson::dom::object obj;
-  if (parser.parse(simdjson::padded_string(gold_json)).get(root) || root.get_object().get(obj)) {
-    status->add(Error{ErrorKind::input, name, 1, 1, "invalid gold JSON"});
-    return;
-  }
+namespace {
+
+// One document's records against its parsed gold file.
+void score_gold(const std::string& name, simdjson::dom::object obj, const std::vector<Record>& recs,
+                Report* report) {
   const std::vector<GoldItem> gold = read_gold(obj);
   ++report->documents;
 
@@ -285,10 +281,24 @@ void score(const std::string& name, const std::string& gold_json, const std::vec
   }
 }
 
+}  // namespace
+
+void score(const std::string& name, const std::string& gold_json, const std::vector<Record>& recs,
+           Report* report, Status* status) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  simdjson::dom::object obj;
+  if (parser.parse(simdjson::padded_string(gold_json)).get(root) || root.get_object().get(obj)) {
+    status->add(Error{ErrorKind::input, name, 1, 1, "invalid gold JSON"});
+    return;
+  }
+  score_gold(name, obj, recs, report);
+}
+
 namespace {
 
 // Every *.gold.json under dir with its article; calls fn(article path,
-// article name, text, gold JSON, lang, doc date).
+// article name, text, parsed gold).
 template <typename Fn>
 void for_each_gold(const std::string& dir, Status* status, Fn fn) {
   std::vector<fs::path> golds;
@@ -327,8 +337,7 @@ void for_each_gold(const std::string& dir, Status* status, Fn fn) {
       status->add(Error{ErrorKind::input, gp.string(), 1, 1, "invalid gold JSON"});
       continue;
     }
-    fn(article.string(), article.filename().string(), text, gold_json,
-       opt_string(obj, "lang").value_or(""), opt_string(obj, "doc_date").value_or(""));
+    fn(article.string(), article.filename().string(), text, obj);
   }
 }
 
@@ -370,8 +379,10 @@ Report run(const Extractor& ex, const std::string& dir, Status* status) {
   Report report;
   for_each_gold(dir, status,
                 [&](const std::string& path, const std::string& name, const std::string& text,
-                    const std::string& gold, const std::string& lang, const std::string& date) {
-                  score(name, gold, ex.extract(Document{path, text, lang, date}), &report, status);
+                    simdjson::dom::object gold) {
+                  const Document doc{path, text, opt_string(gold, "lang").value_or(""),
+                                     opt_string(gold, "doc_date").value_or("")};
+                  score_gold(name, gold, ex.extract(doc), &report);
                 });
   add_totals(&report);
   return report;
@@ -401,12 +412,12 @@ Report run_records(const std::string& records_path, const std::string& dir, Stat
   }
   for_each_gold(dir, status,
                 [&](const std::string&, const std::string& name, const std::string&,
-                    const std::string& gold, const std::string&, const std::string&) {
+                    simdjson::dom::object gold) {
                   std::vector<Record> mine;
                   for (const Record& r : all) {
                     if (r.doc == name || r.doc.ends_with("/" + name)) mine.push_back(r);
                   }
-                  score(name, gold, mine, &report, status);
+                  score_gold(name, gold, mine, &report);
                 });
   add_totals(&report);
   return report;

@@ -74,10 +74,8 @@ bool context_holds(std::string_view text, const QuoteSpan& q, Range inner, const
 // `set = { speaker = "previous" }`: the speaker is left out ("Vurğulayıb ki",
 // "Bəyanatda deyilir:") and is the one spoken of before.
 bool implicit_speaker(const detail::Rule& r) {
-  for (const auto& [k, v] : r.fixed) {
-    if (k == "speaker" && v == "previous") return true;
-  }
-  return false;
+  const std::string* v = r.fixed_value("speaker");
+  return v != nullptr && *v == "previous";
 }
 
 // Words with a letter in them.
@@ -159,9 +157,7 @@ bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::siz
 std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate& q,
                                      const std::string& lang) {
   if (q.rule == nullptr) return std::nullopt;
-  for (const auto& [k, v] : q.rule->fixed) {
-    if (k == "cue_class") return v;
-  }
+  if (const std::string* v = q.rule->fixed_value("cue_class")) return *v;
   if (q.cue.empty()) return std::nullopt;
   std::string_view cue = text::trim(text.substr(q.cue.begin, q.cue.end - q.cue.begin));
   while (!cue.empty()) {
@@ -208,8 +204,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     if (t.empty()) continue;
     // A clause that follows its speaker spans both until the speaker is
     // known (a partial quote inside it is the speaker's).
-    bool clause = false;
-    for (const auto& [k, v] : h.rule->fixed) clause |= k == "clause";
+    const bool clause = h.rule->fixed_value("clause") != nullptr;
     if (const Range sp = speaker_of(text, h); clause && !sp.empty()) {
       t.begin = std::min(t.begin, sp.begin);
     }

@@ -213,14 +213,16 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     }
     return false;
   };
+  // A word that may stand in a person's name (not_name words are each
+  // caller's to judge).
+  auto in_name = [&](std::size_t k) {
+    return name_word(toks[k].s) && !in_title[k] && !has_key(lr.place_word, toks[k].key) &&
+           !has_key(lr.org_head, toks[k].key) && !has_key(lr.outlet, toks[k].key) &&
+           !oblique(toks[k]);
+  };
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
-    while (e < toks.size() && name_word(toks[e].s) && !in_title[e] &&
-           !has_key(lr.place_word, toks[e].key) && !has_key(lr.org_head, toks[e].key) &&
-           !has_key(lr.outlet, toks[e].key) && !oblique(toks[e]) &&
-           !(e > b && has_key(lr.not_name, toks[e].key))) {
-      ++e;
-    }
+    while (e < toks.size() && in_name(e) && !(e > b && has_key(lr.not_name, toks[e].key))) ++e;
     // A name ends with its first surname after the first name ("Vüqar
     // Nəsibov Misli Premyer Liqasının": "Misli" only looks like one; "Əli
     // Əsədov": a first name may look like one too).
@@ -254,9 +256,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // first name.
     std::optional<Run> first;
     for (std::size_t i = 0; i < toks.size();) {
-      if (!name_word(toks[i].s) || in_title[i] || has_key(lr.not_name, toks[i].key) ||
-          has_key(lr.place_word, toks[i].key) || has_key(lr.org_head, toks[i].key) ||
-          has_key(lr.outlet, toks[i].key) || oblique(toks[i])) {
+      if (!in_name(i) || has_key(lr.not_name, toks[i].key)) {
         ++i;
         continue;
       }
@@ -538,14 +538,16 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   std::vector<std::string> known;  // names attested outside a genitive
   // The case a rule says its speaker is in ("Əliyevin sözlərinə görə",
   // "Həsənova görə"): the suffixes to strip, or null.
-  auto case_of = [&](const QuoteCandidate& q) -> const detail::Lexicon* {
-    for (const auto& [k, v] : q.rule->fixed) {
-      if (k != "speaker_case") continue;
-      auto it = lr.suffix_of_case.find(v);
-      return it == lr.suffix_of_case.end() ? nullptr : it->second;
+  std::vector<const detail::Lexicon*> case_suffixes(quotes.size(), nullptr);
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    const std::string* c =
+        quotes[i].rule != nullptr ? quotes[i].rule->fixed_value("speaker_case") : nullptr;
+    if (c != nullptr) {
+      if (auto it = lr.suffix_of_case.find(*c); it != lr.suffix_of_case.end()) {
+        case_suffixes[i] = it->second;
+      }
     }
-    return nullptr;
-  };
+  }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (quotes[i].implicit_speaker && quotes[i].speaker.empty()) {
       // "Vurğulayıb ki, …", "Məlumata görə, …": the subject left out is the
@@ -555,11 +557,11 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       continue;
     }
     if (quotes[i].speaker.empty()) continue;
-    mentions[i] = parse_mention(text, quotes[i].speaker, lr, case_of(quotes[i]) != nullptr);
+    mentions[i] = parse_mention(text, quotes[i].speaker, lr, case_suffixes[i] != nullptr);
     out[i].mention = mentions[i].shown;
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (mentions[i].kind == MentionKind::name && case_of(quotes[i]) == nullptr) {
+    if (mentions[i].kind == MentionKind::name && case_suffixes[i] == nullptr) {
       known.push_back(join(mentions[i].tokens));
     }
   }
@@ -581,9 +583,9 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   // Names a rule gives in a case ("Həsənova görə") are known in their stem
   // form too, so a person found elsewhere in that case is the same one.
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (mentions[i].kind != MentionKind::name || case_of(quotes[i]) == nullptr) continue;
+    if (mentions[i].kind != MentionKind::name || case_suffixes[i] == nullptr) continue;
     std::vector<std::string> tokens = mentions[i].tokens;
-    tokens.back() = stem(tokens.back(), true, case_of(quotes[i]));
+    tokens.back() = stem(tokens.back(), true, case_suffixes[i]);
     known.push_back(join(tokens));
   }
   // Persons the person rules found: position, role of their title (may be
@@ -674,8 +676,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // Likewise a capitalised word in a case a rule reads as a speaker
     // ("Yaxınlarının iddiasına görə": relatives, nobody named).
     if (m.kind == MentionKind::name && m.role.empty() && m.tokens.size() == 1 &&
-        m.initial.empty() && case_of(quotes[i]) != nullptr) {
-      const std::string stemmed = stem(m.tokens[0], true, case_of(quotes[i]));
+        m.initial.empty() && case_suffixes[i] != nullptr) {
+      const std::string stemmed = stem(m.tokens[0], true, case_suffixes[i]);
       if (!has_surname_ending(stemmed, lr) && names.canonical({stemmed}, "") == stemmed &&
           std::none_of(
               attested.begin(), attested.end(),
@@ -732,7 +734,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       }
       case MentionKind::name: {
         std::vector<std::string> tokens = m.tokens;
-        if (const detail::Lexicon* c = case_of(quotes[i]))
+        if (const detail::Lexicon* c = case_suffixes[i])
           tokens.back() = stem(tokens.back(), true, c);
         out[i].speaker = names.canonical(tokens, m.initial);
         if (!m.role.empty()) {

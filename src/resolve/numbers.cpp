@@ -41,18 +41,13 @@ std::string group_value(const match::Hit& hit, std::string_view text, const std:
   return std::string(text::trim(raw));
 }
 
-std::string fixed_value(const detail::Rule& rule, std::string_view field) {
-  for (const auto& [k, v] : rule.fixed) {
-    if (k == field) return v;
-  }
-  return std::string();
-}
-
 // Value of a field: captured (through lexicons) or fixed by the rule's `set`.
 std::string field(const match::Hit& hit, std::string_view text, const std::string& name,
                   const std::string& lang) {
   std::string v = group_value(hit, text, name, lang);
-  return v.empty() ? fixed_value(*hit.rule, name) : v;
+  if (!v.empty()) return v;
+  const std::string* fixed = hit.rule->fixed_value(name);
+  return fixed != nullptr ? *fixed : std::string();
 }
 
 // Does a word end with one of the lexicon's suffixes (and keep a stem of
@@ -264,8 +259,8 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (hit.group("year")) year = to_int(group_value(hit, text, "year", lang));
   if (hit.group("month")) {
     month = to_int(group_value(hit, text, "month", lang));
-  } else if (const std::string fixed = fixed_value(*hit.rule, "month"); !fixed.empty()) {
-    month = to_int(fixed);  // "ilin sonunadək": the rule says December
+  } else if (const std::string* fixed = hit.rule->fixed_value("month")) {
+    month = to_int(*fixed);  // "ilin sonunadək": the rule says December
     // A part of "the year" with no year named is of the document's year,
     // and nothing without one ("İlin sonuna qədər" in an undated text).
     if (!year) {
@@ -289,7 +284,7 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     if (year_max && year && *year_max < 100) year_max = *year / 100 * 100 + *year_max;
     if (!year_max || !year || *year_max <= *year || *year_max > 2999) return false;
   }
-  if (hit.group("month_max") || !fixed_value(*hit.rule, "month_max").empty()) {
+  if (hit.group("month_max") || hit.rule->fixed_value("month_max") != nullptr) {
     month_max = to_int(field(hit, text, "month_max", lang));
     if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;
   }
@@ -329,24 +324,36 @@ bool resolve_amount(const match::Hit& hit, std::string_view text, const std::str
   return quantity(hit, text, lang, r);
 }
 
+namespace {
+
+// Where text[b, end) starts after the last word before its head word (the
+// last one) that `cuts`; b when none does.
+template <typename Pred>
+std::size_t after_last_word(std::string_view text, std::size_t b, std::size_t end, Pred cuts) {
+  std::size_t from = b;
+  for (std::size_t i = b; i < end;) {
+    const std::size_t sp = text.find(' ', i);
+    if (sp == std::string_view::npos || sp >= end) break;  // the head word stays
+    if (cuts(text.substr(i, sp - i))) from = sp + 1;
+    i = sp + 1;
+  }
+  return from;
+}
+
+}  // namespace
+
 std::size_t metric_start(const match::Hit& hit, std::string_view text,
                          const detail::LanguageRules& lr) {
   const match::Capture* m = hit.group("metric");
   if (m == nullptr) return hit.begin;
-  std::size_t b = m->begin;
+  auto in = [&](const detail::Lexicon* lex) {
+    return [&lr, lex](std::string_view word) {
+      return lex != nullptr && lex->find_folded(text::fold_key(word, lr.lang)) != nullptr;
+    };
+  };
   // "ilin sonuna qədər inflyasiyanın", "sonuna isə bu xərclərin": the metric
   // starts after the last word that closes a frame before it.
-  if (lr.metric_break != nullptr) {
-    for (std::size_t i = b; i < m->end;) {
-      std::size_t sp = text.find(' ', i);
-      if (sp == std::string_view::npos || sp >= m->end) break;  // the head word stays
-      if (lr.metric_break->find_folded(text::fold_key(text.substr(i, sp - i), lr.lang)) !=
-          nullptr) {
-        b = sp + 1;
-      }
-      i = sp + 1;
-    }
-  }
+  std::size_t b = after_last_word(text, m->begin, m->end, in(lr.metric_break));
   for (;;) {
     std::size_t sp = text.find(' ', b);
     if (sp == std::string_view::npos || sp >= m->end) break;  // keep the head word
@@ -361,11 +368,7 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
     const bool sentence_start =
         k == 0 || std::string_view(".!?\n-:\"").find(text[k - 1]) != std::string_view::npos ||
         before.ends_with("“") || before.ends_with("«") || before.ends_with("•");
-    bool stop = false;
-    if (lr.metric_stop != nullptr) {
-      stop = lr.metric_stop->find_folded(text::fold_key(word, lr.lang)) != nullptr;
-    }
-    if (!stop && (!upper || sentence_start)) break;
+    if (!in(lr.metric_stop)(word) && (!upper || sentence_start)) break;
     b = sp + 1;
   }
   // When the metric is an object ("büdcəsini"), an earlier noun with a
@@ -375,24 +378,15 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   const std::string_view head_word =
       head_at == std::string_view::npos ? head : head.substr(head_at + 1);
   if (ends_with_any(head_word, lr.accusative_suffix)) {
-    for (std::size_t i = b; i < m->end;) {
-      std::size_t sp = text.find(' ', i);
-      if (sp == std::string_view::npos || sp >= m->end) break;
-      if (ends_with_any(text.substr(i, sp - i), lr.possessive_suffix)) b = sp + 1;
-      i = sp + 1;
-    }
+    b = after_last_word(text, b, m->end,
+                        [&](std::string_view w) { return ends_with_any(w, lr.possessive_suffix); });
   }
   // A word in the locative or ablative ("arasında", "sahəsində") ends an
   // adverbial before the metric, never a part of it; so does a participle
   // with a personal ending ("inşa edəcəyimiz stansiyaların"): the pack's
   // adverbial_suffix lexicon.
-  for (std::size_t i = b; i < m->end;) {
-    std::size_t sp = text.find(' ', i);
-    if (sp == std::string_view::npos || sp >= m->end) break;
-    if (ends_with_any(text.substr(i, sp - i), lr.adverbial_suffix)) b = sp + 1;
-    i = sp + 1;
-  }
-  return b;
+  return after_last_word(text, b, m->end,
+                         [&](std::string_view w) { return ends_with_any(w, lr.adverbial_suffix); });
 }
 
 bool resolve_target(const match::Hit& hit, std::string_view text, const std::string& lang,
@@ -433,15 +427,11 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
     // The metric is named in the nominative: drop an object suffix from its
     // last word ("ticarət həcmini" -> "ticarət həcmi").
     if (lr.object_suffix != nullptr) {
-      std::vector<std::string> suffixes = lr.object_suffix->words;
-      std::sort(suffixes.begin(), suffixes.end(),
-                [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      for (const std::string& suf : suffixes) {
-        if (m.size() > suf.size() + 2 && m.ends_with(suf)) {
-          m.resize(m.size() - suf.size());
-          break;
-        }
+      std::size_t cut = 0;  // the longest suffix that leaves a stem
+      for (const std::string& suf : lr.object_suffix->words) {
+        if (suf.size() > cut && m.size() > suf.size() + 2 && m.ends_with(suf)) cut = suf.size();
       }
+      m.resize(m.size() - cut);
     }
     r->metric = m;
   }

@@ -103,9 +103,16 @@ struct Rule {
   Pattern after;
   Pattern inside;
   std::vector<Example> examples;
+
+  // The value the rule's `set` fixes for a field, or null.
+  const std::string* fixed_value(std::string_view field) const {
+    for (const auto& [k, v] : fixed) {
+      if (k == field) return &v;
+    }
+    return nullptr;
+  }
 };
 
-// What the resolver needs per language besides the rules themselves.
 // The sentence rules' patterns as RE2::Sets, one per group, built on first
 // use (the default mode never needs them, and building them is start-up
 // time). One set over every rule multiplies its DFA's states: patterns of
@@ -131,6 +138,7 @@ class SentenceSet {
   mutable bool ok_ = false;
 };
 
+// What the resolver needs per language besides the rules themselves.
 struct LanguageRules {
   std::string lang;
   std::vector<const Rule*> sentence_rules;  // order = set index
@@ -160,10 +168,9 @@ struct LanguageRules {
   const Lexicon* metric_postposition = nullptr;  // dropped after a metric ("üçün")
   const Lexicon* not_metric_suffix = nullptr;    // a word so ending names no metric
   const Lexicon* surname_ending = nullptr;       // endings that close a name
-  const Lexicon* org_head = nullptr;  // head words of organisations, values: their name form
-  const Lexicon* name_joiner = nullptr;
-  const Lexicon* vowel = nullptr;  // vowel letters (which case suffix follows a stem)     // joins
-                                   // words of a name ("Ekologiya və Təbii ...")
+  const Lexicon* org_head = nullptr;     // head words of organisations, values: their name form
+  const Lexicon* name_joiner = nullptr;  // joins words of a name ("Ekologiya və Təbii ...")
+  const Lexicon* vowel = nullptr;        // vowel letters (which case suffix follows a stem)
 };
 
 struct QuotePair {

@@ -6,13 +6,7 @@
 # Usage: language_pack.sh path/to/quotex
 set -u
 Q="$1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-check() {  # name, condition (evaluated)
-  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1" >&2; fi
-}
+. "$(dirname "$0")/check.sh"
 
 mkdir -p "$tmp/packs/xx"
 cat > "$tmp/packs/xx/quotes.toml" <<'TOML'

@@ -6,19 +6,7 @@ set -u
 Q="$1"
 SRC="$2"
 SEED="$SRC/samples/az/000_a5c5ee54b155f9dd.txt"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-check() {  # name, condition (evaluated)
-  if eval "$2"; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL: $1" >&2
-  fi
-}
+. "$(dirname "$0")/check.sh"
 
 # --version and --help
 out=$("$Q" --version); rc=$?
