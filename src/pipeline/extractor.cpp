@@ -126,8 +126,16 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
           t.substr(metric_begin, number->begin - metric_begin).find(',') != std::string_view::npos;
       b = metric_first && !shared ? metric_begin : (number != nullptr ? number->begin : b);
     }
+    // Targets clash when they read the same figure; two figures of one
+    // sentence are two targets ("ÜDM 3,4% artaraq 75 milyard manata çatacaq").
+    std::size_t kb = b, ke = e;
+    if (const match::Capture* number = h->group("number");
+        type == RecordType::target && number != nullptr) {
+      kb = number->begin;
+      ke = number->end;
+    }
     util::Intervals& used = taken[static_cast<int>(type)];
-    if (used.overlaps(b, e)) continue;
+    if (used.overlaps(kb, ke)) continue;
     Record r = make(type, b, e, h->rule);
     bool ok = false;
     switch (type) {
@@ -142,7 +150,7 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
         break;
     }
     if (!ok) continue;
-    used.add(b, e);
+    used.add(kb, ke);
     records.push_back(std::move(r));
   }
 
