@@ -425,16 +425,23 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
 
 // An organisation's name: its words and the head in its name form. A head
 // may have several ("Bank|Bankı": "Mərkəzi Bank", "İnkişaf Bankı"); the one
-// the document writes wins, else the first.
+// the document writes wins, else the first when every word before the head
+// is an adjective of the pack's org_adjective ("Mərkəzi Banka" -> "Mərkəzi
+// Bank"), else the last ("Azərbaycan Mərkəzi Bankına", "Dünya Bankının").
 std::string organisation_name(std::string_view text, const std::vector<std::string>& words,
-                              const std::string& forms) {
+                              const std::string& forms, const detail::LanguageRules& lr) {
   const std::string base = join(words);
+  bool adjectives_only = true;
+  for (const std::string& w : words) {
+    adjectives_only = adjectives_only && lr.org_adjective != nullptr &&
+                      lr.org_adjective->find_folded(text::fold_key(w, lr.lang)) != nullptr;
+  }
   std::string first;
   for (std::size_t b = 0; b <= forms.size();) {
     std::size_t e = forms.find('|', b);
     if (e == std::string::npos) e = forms.size();
     const std::string name = base + (base.empty() ? "" : " ") + forms.substr(b, e - b);
-    if (first.empty()) first = name;
+    if (first.empty() || (e == forms.size() && !adjectives_only)) first = name;
     for (std::size_t at = text.find(name); at != std::string_view::npos;
          at = text.find(name, at + 1)) {
       if (!letter_before(text, at) && !letter_at(text, at + name.size())) return name;
@@ -442,6 +449,68 @@ std::string organisation_name(std::string_view text, const std::vector<std::stri
     b = e + 1;
   }
   return first;
+}
+
+// "EBRD", "XİN": a word of capital letters only (two or more).
+bool acronym(std::string_view w) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len;
+    if (u_isupper(text::decode(w, i, &len)) == 0) return false;
+    i += len;
+    ++n;
+  }
+  return n >= 2;
+}
+
+// "Avropa Yenidənqurma və İnkişaf Bankı (European Bank …, EBRD)": an
+// acronym the document puts in a parenthesis right after an organisation's
+// name stands for that name; empty when the document spells it out nowhere.
+std::string spelled_out(std::string_view text, std::string_view acr,
+                        const detail::LanguageRules& lr) {
+  constexpr std::size_t kParenthesis = 200;  // bytes from "(" to the acronym
+  for (std::size_t at = text.find(acr); at != std::string_view::npos; at = text.find(acr, at + 1)) {
+    if (letter_before(text, at) || letter_at(text, at + acr.size())) continue;
+    const std::size_t open = text.rfind('(', at);
+    if (open == std::string_view::npos || at - open > kParenthesis ||
+        text.substr(open, at - open).find_first_of(")\n") != std::string_view::npos ||
+        text.substr(at + acr.size()).find_first_not_of(" ") == std::string_view::npos ||
+        text[text.find_first_not_of(" ", at + acr.size())] != ')') {
+      continue;
+    }
+    const std::size_t nl = text.rfind('\n', open);
+    const std::vector<Token> toks =
+        tokens_of(text, Range{nl == std::string_view::npos ? 0 : nl + 1, open}, lr.lang);
+    std::string head;
+    if (toks.empty() || !has_key(lr.org_head, toks.back().key, &head)) continue;
+    std::size_t from = toks.size() - 1;
+    while (from > 0 &&
+           (capitalised(toks[from - 1].s) || has_key(lr.name_joiner, toks[from - 1].key)) &&
+           !has_key(lr.not_name, toks[from - 1].key) && !has_key(lr.outlet, toks[from - 1].key)) {
+      --from;
+    }
+    while (from + 1 < toks.size() && has_key(lr.name_joiner, toks[from].key)) ++from;
+    std::vector<std::string> words;
+    for (std::size_t k = from; k + 1 < toks.size(); ++k) words.emplace_back(toks[k].s);
+    return organisation_name(text, words, head, lr);
+  }
+  return {};
+}
+
+// A person's name holds no acronym: it starts after the last one ("XİN
+// Tofiq Zülfüqarova cavab vermək istəmir": the ministry, then the man).
+std::string after_last_acronym(const std::string& name, const detail::LanguageRules& lr) {
+  std::size_t b = 0;
+  for (std::size_t i = 0, sp = name.find(' '); sp != std::string::npos;
+       i = sp + 1, sp = name.find(' ', i)) {
+    if (acronym(std::string_view(name).substr(i, sp - i))) b = sp + 1;
+  }
+  const std::size_t last = name.rfind(' ');
+  if (b == 0 || last == std::string::npos || last < b ||
+      !has_surname_ending(std::string_view(name).substr(last + 1), lr)) {
+    return name;
+  }
+  return name.substr(b);
 }
 
 // canonical_name scans the whole document for the surname; a document
@@ -531,7 +600,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::string key = join(words) + "\x1f" + forms;
     auto it = org_names.find(key);
     if (it == org_names.end()) {
-      it = org_names.emplace(key, organisation_name(text, words, forms)).first;
+      it = org_names.emplace(key, organisation_name(text, words, forms, lr)).first;
     }
     return it->second;
   };
@@ -842,6 +911,21 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   for (std::size_t i : pending_titles) {
     auto it = named.upper_bound(mentions[i].pos);
     if (it != named.end()) out[i].speaker = it->second;
+  }
+  // Acronyms: spelled out where the document does so; never the start of
+  // a person's name.
+  std::map<std::string, std::string> expanded;
+  for (ResolvedSpeaker& r : out) {
+    if (!r.speaker) continue;
+    if (acronym(*r.speaker)) {
+      auto it = expanded.find(*r.speaker);
+      if (it == expanded.end()) {
+        it = expanded.emplace(*r.speaker, spelled_out(text, *r.speaker, lr)).first;
+      }
+      if (!it->second.empty()) r.speaker = it->second;
+    } else {
+      r.speaker = after_last_acronym(*r.speaker, lr);
+    }
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;

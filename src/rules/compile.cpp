@@ -507,6 +507,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.not_metric_suffix = ex.find(lang, "not_metric_suffix");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
+    lr.org_adjective = ex.find(lang, "org_adjective");
     lr.name_joiner = ex.find(lang, "name_joiner");
     lr.vowel = ex.find(lang, "vowel");
   }
