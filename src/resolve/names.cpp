@@ -144,6 +144,16 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   Mention m;
   m.pos = r.begin;
   std::vector<Token> toks = tokens_of(text, r, lr.lang);
+  // "Sayt xəbər verir ki, o, … bildirib:": the verb's subject is in the
+  // clause after the last subordinator (the pack's `subordinator`), when
+  // that clause names one ("demək olar ki, …" names no one).
+  for (std::size_t k = toks.size(); k-- > 1;) {
+    if (has_key(lr.subordinator, toks[k - 1].key)) {
+      Mention inner = parse_mention(text, Range{toks[k].begin, r.end}, lr, possessor);
+      if (inner.kind != MentionKind::none) return inner;
+      break;
+    }
+  }
   if (toks.empty()) return m;
   m.shown = Range{toks.front().begin, toks.back().end};
   // A pronoun alone, or opening a stretch ("O, həmçinin qeyd edib ki").

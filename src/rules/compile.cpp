@@ -508,6 +508,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.org_adjective = ex.find(lang, "org_adjective");
+    lr.subordinator = ex.find(lang, "subordinator");
     lr.name_joiner = ex.find(lang, "name_joiner");
     lr.vowel = ex.find(lang, "vowel");
   }
