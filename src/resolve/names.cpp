@@ -719,6 +719,13 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   for (const match::Hit& h : persons) {
     const match::Capture* n = h.group("name");
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
+    // A name in a parenthesis is another name of what stands before it
+    // ("… İnkişaf Bankı (Black Sea … Development Bank, BSTDB)").
+    const std::size_t open = text.rfind('(', r.begin);
+    if (open != std::string_view::npos &&
+        text.substr(open, r.begin - open).find_first_of(")\n") == std::string_view::npos) {
+      continue;
+    }
     Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty() && m.role != "*") {
       orgs[m.role].emplace(r.begin, org_name(m.tokens, m.role));
