@@ -26,6 +26,10 @@ class Extractor {
 
   std::vector<Record> extract(const Document& doc) const;
 
+  // The records of each document of a batch, as extract() gives them, found
+  // faster: documents of one language are matched together, rule by rule.
+  std::vector<std::vector<Record>> extract_batch(const std::vector<Document>& docs) const;
+
   const ExtractOptions& options() const { return options_; }
   const RuleSet& rules() const { return *rules_; }
 

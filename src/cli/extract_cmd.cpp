@@ -145,33 +145,50 @@ int run_extract(const std::vector<std::string>& args) {
   read::ReadOptions ro;
   ro.recursive = a.recursive;
   ro.format = a.input == "jsonl" ? read::InputFormat::jsonl : read::InputFormat::text;
+  // Documents are extracted in batches (matched rule by rule, see
+  // Extractor::extract_batch); records are written and flushed per batch,
+  // in input order.
+  constexpr std::size_t kBatchBytes = 256 * 1024;
+  std::vector<Document> batch;
+  std::size_t batch_bytes = 0;
+  auto run_batch = [&] {
+    if (batch.empty() || g_pipe_closed) return;
+    std::string out;
+    for (const std::vector<Record>& records : extractor.extract_batch(batch)) {
+      for (const Record& r : records) {
+        switch (format) {
+          case Format::jsonl:
+            out += to_json(r) + "\n";
+            break;
+          case Format::json:
+            out += (first ? "\n" : ",\n") + to_json(r);
+            first = false;
+            break;
+          case Format::csv:
+          case Format::tsv:
+            out += to_row(r, format);
+            break;
+          case Format::text:
+            out += to_text(r, color);
+            break;
+        }
+      }
+    }
+    batch.clear();
+    batch_bytes = 0;
+    write_out(out);
+    flush_out();
+  };
   bool input_ok = read::read_all(
       a.paths, ro,
       [&](Document&& doc) {
         if (g_pipe_closed) return;
-        std::string out;
-        for (const Record& r : extractor.extract(doc)) {
-          switch (format) {
-            case Format::jsonl:
-              out += to_json(r) + "\n";
-              break;
-            case Format::json:
-              out += (first ? "\n" : ",\n") + to_json(r);
-              first = false;
-              break;
-            case Format::csv:
-            case Format::tsv:
-              out += to_row(r, format);
-              break;
-            case Format::text:
-              out += to_text(r, color);
-              break;
-          }
-        }
-        write_out(out);
-        flush_out();  // records are flushed per document
+        batch_bytes += doc.text.size();
+        batch.push_back(std::move(doc));
+        if (batch_bytes >= kBatchBytes) run_batch();
       },
       [&](const Error& e) { fmt::print(stderr, "{}\n", e.to_string()); });
+  run_batch();
   if (format == Format::json) write_out(first ? "]\n" : "\n]\n");
   flush_out();
   if (g_pipe_closed) return kExitOk;

@@ -238,4 +238,24 @@ std::vector<Hit> match_document(std::string_view text, const text::Segments& seg
   return hits;
 }
 
+std::vector<std::vector<Hit>> match_documents(const std::vector<Unit>& units,
+                                              const detail::LanguageRules& lr,
+                                              Prefilter prefilter) {
+  std::vector<std::vector<Hit>> out(units.size());
+  if (prefilter != Prefilter::none) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      out[i] = match_document(units[i].text, *units[i].seg, lr, prefilter);
+    }
+    return out;
+  }
+  for (const detail::Rule* r : lr.sentence_rules) {
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      if (!units[i].text.empty()) {
+        find_all(units[i].text, 0, units[i].text.size(), *r, r->pattern, &out[i]);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace quotex::match

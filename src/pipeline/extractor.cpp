@@ -47,6 +47,39 @@ class Lines {
   std::size_t line_ = 1, line_start_ = 0, pos_ = 0, col_ = 1;
 };
 
+using detail::CompiledRules;
+using detail::LanguageRules;
+using detail::Rule;
+using detail::RuleType;
+
+// A document made ready for matching: normalized, its language known,
+// segmented.
+struct Prepared {
+  text::NormText norm;
+  std::string lang;
+  const LanguageRules* lr = nullptr;
+  text::Segments seg;
+};
+
+Prepared prepare(const Extractor& ex, const Document& doc) {
+  const ExtractOptions& opt = ex.options();
+  const CompiledRules& rules = ex.rules().compiled();
+  Prepared p;
+  p.norm = text::normalize(doc.text);
+  p.lang = !opt.lang.empty() ? opt.lang : doc.lang;
+  if (p.lang.empty()) p.lang = text::detect_language(p.norm.text);
+  p.lr = rules.language(p.lang);
+  if (p.lr == nullptr) p.lr = rules.language("common");
+  p.seg = text::segment(p.norm.text, p.lang);
+  return p;
+}
+
+// Everything after matching: dates, amounts, targets, quotations and
+// speakers from the hits, as records in document order.
+std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
+                                     const std::vector<match::Hit>& hits,
+                                     std::vector<detail::TraceEntry>* trace);
+
 }  // namespace
 
 Extractor::Extractor(std::shared_ptr<const RuleSet> rules, ExtractOptions options)
@@ -56,26 +89,60 @@ std::vector<Record> Extractor::extract(const Document& doc) const {
   return detail::extract_traced(*this, doc, nullptr);
 }
 
+std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Document>& docs) const {
+  std::vector<Prepared> prepared;
+  prepared.reserve(docs.size());
+  for (const Document& d : docs) prepared.push_back(prepare(*this, d));
+  // Documents of one language are matched together, rule by rule.
+  std::vector<std::vector<match::Hit>> hits(docs.size());
+  std::vector<bool> done(docs.size(), false);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (done[i]) continue;
+    std::vector<std::size_t> group;
+    for (std::size_t k = i; k < docs.size(); ++k) {
+      if (!done[k] && prepared[k].lr == prepared[i].lr) group.push_back(k), done[k] = true;
+    }
+    std::vector<match::Unit> units;
+    for (std::size_t k : group)
+      units.push_back(match::Unit{prepared[k].norm.text, &prepared[k].seg});
+    std::vector<std::vector<match::Hit>> found =
+        match::match_documents(units, *prepared[i].lr, options_.prefilter);
+    for (std::size_t g = 0; g < group.size(); ++g) hits[group[g]] = std::move(found[g]);
+  }
+  std::vector<std::vector<Record>> out;
+  out.reserve(docs.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    out.push_back(resolve_document(*this, docs[i], prepared[i], hits[i], nullptr));
+  }
+  return out;
+}
+
 namespace detail {
 
 std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
                                    std::vector<TraceEntry>* trace) {
+  const Prepared p = prepare(ex, doc);
+  return resolve_document(
+      ex, doc, p, match::match_document(p.norm.text, p.seg, *p.lr, ex.options().prefilter), trace);
+}
+
+}  // namespace detail
+
+namespace {
+
+std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
+                                     const std::vector<match::Hit>& hits,
+                                     std::vector<detail::TraceEntry>* trace) {
+  using detail::TraceEntry;
   const ExtractOptions& opt = ex.options();
   const CompiledRules& rules = ex.rules().compiled();
   std::vector<Record> records;
-
-  // normalize -> detect language -> segment
-  const text::NormText norm = text::normalize(doc.text);
+  const text::NormText& norm = p.norm;
   const std::string_view t = norm.text;
-  std::string lang = !opt.lang.empty() ? opt.lang : doc.lang;
-  if (lang.empty()) lang = text::detect_language(t);
-  const LanguageRules* lr = rules.language(lang);
-  if (lr == nullptr) lr = rules.language("common");
+  const std::string& lang = p.lang;
+  const LanguageRules* lr = p.lr;
   const std::string doc_date = !doc.date.empty() ? doc.date : opt.doc_date;
-  const text::Segments seg = text::segment(t, lang);
-
-  // match
-  const std::vector<match::Hit> hits = match::match_document(t, seg, *lr, opt.prefilter);
+  const text::Segments& seg = p.seg;
 
   auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {
     Record r;
@@ -225,6 +292,6 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
   return records;
 }
 
-}  // namespace detail
+}  // namespace
 
 }  // namespace quotex

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "quotex/emit.hpp"
 #include "quotex/extractor.hpp"
 
 using namespace quotex;
@@ -197,6 +198,37 @@ TEST_CASE("the prefilter modes agree", "[pipeline][match]") {
     CHECK(ra[i].rule == rb[i].rule);
     CHECK(ra[i].rule == rc[i].rule);
     CHECK(ra[i].start == rc[i].start);
+  }
+}
+
+TEST_CASE("a batch gives each document the records extract gives it", "[pipeline][match]") {
+  // Documents of several languages (matched in groups), an empty one, and
+  // the samples: rule-by-rule matching over the batch changes nothing.
+  std::vector<Document> docs;
+  docs.push_back(Document{"seed", slurp(kSeed + ".txt"), "", ""});
+  docs.push_back(Document{"empty", "", "", ""});
+  docs.push_back(Document{"en", "The minister said: “We will raise exports to $5 billion by 2030.”",
+                          "en", ""});
+  docs.push_back(Document{
+      "az", "Nazir Elvin Quliyev bildirib ki, ixrac 2030-cu ilə qədər 5 milyard dollara çatacaq.",
+      "az", ""});
+  docs.push_back(
+      Document{"dated", "Bu il qaz hasilatında 19% artım gözlənilir.", "az", "2025-03-01"});
+  for (ExtractOptions opt : {ExtractOptions{}, [] {
+                               ExtractOptions o;
+                               o.prefilter = Prefilter::none;
+                               return o;
+                             }()}) {
+    Extractor ex(rules(), opt);
+    const std::vector<std::vector<Record>> batch = ex.extract_batch(docs);
+    REQUIRE(batch.size() == docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      const std::vector<Record> one = ex.extract(docs[i]);
+      REQUIRE(batch[i].size() == one.size());
+      for (std::size_t k = 0; k < one.size(); ++k) CHECK(to_json(batch[i][k]) == to_json(one[k]));
+    }
+    CHECK(!batch[0].empty());
+    CHECK(!batch[4].empty());
   }
 }
 
