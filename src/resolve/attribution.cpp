@@ -289,6 +289,19 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
         c.inherit = last_attributed;
       }
     }
+    if (c.rule == nullptr && c.inherit < 0) {
+      // A quotation of several words that fills its line (a headline, a
+      // quoted paragraph) is a full quotation, not a fragment of the
+      // writer's sentence.
+      const std::size_t nl = text.rfind('\n', q.open);
+      const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+      const std::size_t line_end = std::min(text.find('\n', q.close_end), text.size());
+      if (only_space_or_punct(text.substr(line_begin, q.open - line_begin)) &&
+          only_space_or_punct(text.substr(q.close_end, line_end - q.close_end)) &&
+          text.substr(inner.begin, inner.end - inner.begin).find(' ') != std::string_view::npos) {
+        c.kind = QuoteKind::direct;
+      }
+    }
     out.push_back(c);
     if ((c.rule != nullptr && (!c.speaker.empty() || c.implicit_speaker)) ||
         (c.inherit >= 0 && c.kind == QuoteKind::direct)) {

@@ -956,6 +956,42 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       out[i].mention = out[static_cast<std::size_t>(p)].mention;
     }
   }
+  // A quotation nobody is named for whose words a quotation with a speaker
+  // repeats is that speaker's: a headline over the article's quote
+  // ("«Futbolçular əllərindən gələni etdi»" over the coach's words that end
+  // with them).
+  constexpr std::size_t kRepeatedBytes = 16;  // shorter words repeat by chance
+  auto words_of = [&](Range r) {
+    const std::string folded = text::fold_key(text.substr(r.begin, r.end - r.begin), lr.lang);
+    std::string w;
+    for (std::size_t k = 0; k < folded.size();) {
+      std::size_t len;
+      const UChar32 c = text::decode(folded, k, &len);
+      if (u_isalnum(c) != 0) {
+        w.append(folded, k, len);
+      } else if (!w.empty() && w.back() != ' ') {
+        w += ' ';
+      }
+      k += len;
+    }
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    return w;
+  };
+  std::vector<std::string> said(quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (out[i].speaker) said[i] = words_of(quotes[i].text);
+  }
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if (out[i].speaker || !quotes[i].from_marks) continue;
+    const std::string key = words_of(quotes[i].text);
+    if (key.size() < kRepeatedBytes) continue;
+    for (std::size_t j = 0; j < quotes.size(); ++j) {
+      if (j != i && !said[j].empty() && said[j].find(key) != std::string::npos) {
+        out[i].speaker = out[j].speaker;
+        break;
+      }
+    }
+  }
   return out;
 }
 

@@ -406,6 +406,14 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
       lr.metric_postposition->find_folded(text::fold_key(metric.substr(sp + 1), lang))) {
     metric = text::trim(metric.substr(0, sp));
   }
+  // A word that never starts a metric ends none either ("illik inflyasiya
+  // gələn il …": "gələn" opens the time that follows).
+  for (std::size_t sp = metric.rfind(' ');
+       sp != std::string_view::npos && lr.metric_stop != nullptr &&
+       lr.metric_stop->find_folded(text::fold_key(metric.substr(sp + 1), lang)) != nullptr;
+       sp = metric.rfind(' ')) {
+    metric = text::trim(metric.substr(0, sp));
+  }
   // "artaraq" and the like name no metric.
   if (const std::size_t sp = metric.rfind(' '); ends_with_any(
           sp == std::string_view::npos ? metric : metric.substr(sp + 1), lr.not_metric_suffix)) {

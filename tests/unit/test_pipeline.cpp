@@ -149,6 +149,27 @@ TEST_CASE("reported speech up to a colon introduces a quotation of the same spea
   }
 }
 
+TEST_CASE("a headline quotation the article's quote repeats is its speaker's",
+          "[pipeline][attribution]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::quote);
+  auto recs =
+      run("«Komanda son dəqiqəyədək mübarizə apardı»\n\nBaş məşqçi Rövşən Əliyev oyunu şərh edib:\n"
+          "“Çətin oyun oldu. Komanda son dəqiqəyədək mübarizə apardı.”\n",
+          opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[0].text == "Komanda son dəqiqəyədək mübarizə apardı");
+  CHECK(recs[0].speaker == "Rövşən Əliyev");
+  CHECK(recs[1].speaker == "Rövşən Əliyev");
+  // Words nobody with a name repeats stay unattributed.
+  recs =
+      run("«Komanda son dəqiqəyədək mübarizə apardı»\n\nBaş məşqçi Rövşən Əliyev oyunu şərh "
+          "edib:\n“Çətin oyun oldu.”\n",
+          opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(!recs[0].speaker);
+}
+
 TEST_CASE("a quotation over paragraphs after 'deyib:' keeps its speaker", "[pipeline][quotes]") {
   auto recs =
       run("Baş məşqçi Vüqar Nəsibov deyib:\n“Oyunçular yaxşı oynadı.\nİkinci hissədə “Sabah”ın "
