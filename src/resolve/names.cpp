@@ -929,19 +929,72 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     auto it = named.upper_bound(mentions[i].pos);
     if (it != named.end()) out[i].speaker = it->second;
   }
-  // Acronyms: spelled out where the document does so; never the start of
-  // a person's name.
+  // Every organisation the document names, the longest names first.
+  std::vector<std::string> org_list;
+  for (const auto& [head, named_orgs] : orgs) {
+    for (const auto& [pos, name] : named_orgs) org_list.push_back(name);
+  }
+  std::sort(org_list.begin(), org_list.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  org_list.erase(std::unique(org_list.begin(), org_list.end()), org_list.end());
+  auto head_of = [&](std::string_view name, std::string_view* rest) {
+    const std::size_t sp = name.rfind(' ');
+    *rest = sp == std::string_view::npos ? std::string_view() : name.substr(0, sp);
+    std::string head;
+    has_key(lr.org_head, text::fold_key(name.substr(sp + 1), lr.lang), &head);
+    return head;
+  };
+  // "AMB" for "Azərbaycan Mərkəzi Bankı": the initials of a name's words
+  // (not its joining words).
+  auto initials = [&](std::string_view name) {
+    std::string s;
+    for (std::size_t b = 0; b < name.size();) {
+      std::size_t e = name.find(' ', b);
+      if (e == std::string_view::npos) e = name.size();
+      const std::string_view w = name.substr(b, e - b);
+      if (!w.empty() && !has_key(lr.name_joiner, text::fold_key(w, lr.lang))) {
+        std::size_t len;
+        text::decode(w, 0, &len);
+        s += text::upper_first(w.substr(0, len), lr.lang);
+      }
+      b = e + 1;
+    }
+    return s;
+  };
+  // Acronyms: spelled out where the document does so, else the name whose
+  // initials they are; never the start of a person's name. An organisation
+  // named in part ("Mərkəzi Bank") is the one the document names in full
+  // ("Azərbaycan Mərkəzi Bankı").
   std::map<std::string, std::string> expanded;
   for (ResolvedSpeaker& r : out) {
     if (!r.speaker) continue;
     if (acronym(*r.speaker)) {
       auto it = expanded.find(*r.speaker);
       if (it == expanded.end()) {
-        it = expanded.emplace(*r.speaker, spelled_out(text, *r.speaker, lr)).first;
+        std::string full = spelled_out(text, *r.speaker, lr);
+        for (std::size_t k = 0; full.empty() && k < org_list.size(); ++k) {
+          if (org_list[k].find(' ') != std::string::npos && initials(org_list[k]) == *r.speaker) {
+            full = org_list[k];
+          }
+        }
+        it = expanded.emplace(*r.speaker, full).first;
       }
       if (!it->second.empty()) r.speaker = it->second;
-    } else {
-      r.speaker = after_last_acronym(*r.speaker, lr);
+      continue;
+    }
+    r.speaker = after_last_acronym(*r.speaker, lr);
+    std::string_view rest;
+    const std::string head = head_of(*r.speaker, &rest);
+    if (head.empty() || rest.empty()) continue;
+    for (const std::string& full : org_list) {
+      std::string_view full_rest;
+      if (full.size() > r.speaker->size() && head_of(full, &full_rest) == head &&
+          full_rest.size() > rest.size() && full_rest.ends_with(rest) &&
+          full_rest[full_rest.size() - rest.size() - 1] == ' ') {
+        r.speaker = full;
+        break;
+      }
     }
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
