@@ -209,14 +209,14 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       t.begin = std::min(t.begin, sp.begin);
     }
     if (taken.overlaps(t.begin, t.end)) continue;
-    // Speech reported inside a quotation is the quoted person's own words:
-    // a clause whose cue is inside quote marks and that runs past the
-    // closing mark ("“… proqnozlaşdırır ki, … gəlir”, – X qeyd edib").
+    // Speech reported inside a quotation is part of the quoted person's
+    // words, not reported by the writer: a clause whose cue is inside quote
+    // marks ("“Fermerlər bizə deyir ki, …”", "“… proqnozlaşdırır ki, …
+    // gəlir”, – X qeyd edib").
     const Range cue = capture(h, "cue");
     const bool inside_quote =
         !cue.empty() && std::any_of(spans.begin(), spans.end(), [&](const QuoteSpan& q) {
-          return q.depth == 0 && q.inner_begin <= cue.begin && cue.end <= q.inner_end &&
-                 t.begin < q.inner_end && q.inner_end < t.end;
+          return q.depth == 0 && q.inner_begin <= cue.begin && cue.end <= q.inner_end;
         });
     if (inside_quote) continue;
     taken.add(t.begin, t.end);
