@@ -69,6 +69,10 @@ int run_eval(const std::vector<std::string>& args) {
     fmt::print("; cue class agrees {:.3f} of {}", double(s.cue_class_same) / s.cue_class_gold,
                s.cue_class_gold);
   }
+  if (report.targets.matched > 0) {
+    fmt::print("\ntargets found: {}; direction agrees {:.3f}", report.targets.matched,
+               double(report.targets.direction_same) / report.targets.matched);
+  }
   const eval::Counts& strict = report.strict["all"];
   fmt::print("\nstrict (every field right): precision {:.3f} recall {:.3f}\n", strict.precision(),
              strict.recall());

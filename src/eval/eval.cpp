@@ -129,8 +129,9 @@ double match_score(const GoldItem& g, const Record& r, bool strict) {
       g.number && r.value && close(*g.number, *r.value) && same_number(g.number_max, r.value_max);
   if (!value_ok || g.unit != r.unit) return -1;
   if (g.type == "amount") return text_ok ? f1 : -1;
-  if (g.direction != r.direction) return -1;
-  if (strict) return g.metric == r.metric ? f1 : -1;
+  // A target is found by its figure and metric; its direction is a field
+  // (scored apart, like a quotation's kind), every field in strict.
+  if (strict) return g.metric == r.metric && g.direction == r.direction ? f1 : -1;
   const double m = g.metric && r.metric ? token_f1(*g.metric, *r.metric) : (g.metric == r.metric);
   return m >= 0.5 ? m : -1;
 }
@@ -248,6 +249,16 @@ void score_gold(const std::string& name, simdjson::dom::object obj, const std::v
       continue;
     }
     const Record& r = recs[static_cast<std::size_t>(took[k])];
+    if (g.type == "target" && !g.optional) {
+      ++report->targets.matched;
+      if (g.direction == r.direction) {
+        ++report->targets.direction_same;
+      } else {
+        report->misses.push_back(fmt::format("{}: direction {} for “{}” (gold {})", name,
+                                             r.direction.value_or("null"), g.text,
+                                             g.direction.value_or("null")));
+      }
+    }
     if (g.type != "quote" || g.optional) continue;
     SpeakerCounts& s = report->speakers;
     ++s.matched;

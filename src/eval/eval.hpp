@@ -57,10 +57,18 @@ struct SpeakerCounts {
   double rate(int n) const { return matched == 0 ? 1.0 : double(n) / matched; }
 };
 
+// Of the required gold targets found (by figure and metric), how many
+// carry the gold's direction.
+struct TargetCounts {
+  int matched = 0;
+  int direction_same = 0;
+};
+
 struct Report {
   std::map<std::string, Counts> scores;  // quote, date, amount, target, all
   std::map<std::string, Counts> strict;  // same keys
   SpeakerCounts speakers;
+  TargetCounts targets;
   // "file: missed quote “...”", "file: extra ...", "file: speaker ... for “...”"
   std::vector<std::string> misses;
   int documents = 0;

@@ -89,3 +89,38 @@ TEST_CASE("eval: a value or unit off is a miss, a wider span is not", "[eval]") 
   eval::score("c.txt", "{not json", recs, &report, &st);
   CHECK(!st.ok());
 }
+
+TEST_CASE("eval: a target is found by figure and metric, its direction scored apart", "[eval]") {
+  const char* gold =
+      R"({"targets": [{"text": "1 milyondan çox ağac əkiləcək", "value": 1000000, "unit": null,
+                      "metric": "ağac", "direction": null},
+                     {"text": "ixracı 5 milyard dollara çatdırmaq", "value": 5000000000,
+                      "unit": "USD", "metric": "ixrac", "direction": "reach"}]})";
+  auto target = [](std::string text, double v, std::optional<std::string> unit, std::string metric,
+                   std::optional<std::string> direction) {
+    Record r;
+    r.type = RecordType::target;
+    r.text = std::move(text);
+    r.value = v;
+    r.unit = std::move(unit);
+    r.metric = std::move(metric);
+    r.direction = std::move(direction);
+    return r;
+  };
+  std::vector<Record> recs = {
+      target("1 milyondan çox ağac əkiləcək", 1e6, std::nullopt, "ağac", "reach"),
+      target("ixracı 5 milyard dollara çatdırmaq", 5e9, "USD", "ixrac", "reach")};
+  eval::Report report;
+  Status st;
+  eval::score("t.txt", gold, recs, &report, &st);
+  REQUIRE(st.ok());
+  CHECK(report.scores["target"].found == 2);
+  CHECK(report.targets.matched == 2);
+  CHECK(report.targets.direction_same == 1);
+  CHECK(report.strict["target"].found == 1);  // strict wants the direction too
+  // A wrong metric is still a miss.
+  recs[1].metric = "idxal";
+  eval::Report other;
+  eval::score("t.txt", gold, recs, &other, &st);
+  CHECK(other.scores["target"].found == 1);
+}
