@@ -400,6 +400,18 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (const match::Capture* m = hit.group("metric"); m != nullptr && metric_begin < m->end) {
     metric = text::trim(text.substr(metric_begin, m->end - metric_begin), ",");
   }
+  // "22 min müəllimin maaşı artırılacaq": a figure without a unit followed
+  // by a genitive counts the possessor; it is no target.
+  if (const match::Capture* n = hit.group("number");
+      n != nullptr && !r->unit && metric_begin >= n->end && lr.genitive_suffix != nullptr) {
+    const std::size_t sp = metric.find(' ');
+    if (sp != std::string_view::npos) {
+      const std::string_view first = metric.substr(0, sp);
+      for (const std::string& suf : lr.genitive_suffix->words) {
+        if (first.size() > suf.size() + 2 && first.ends_with(suf)) return false;
+      }
+    }
+  }
   // "subsidiyaları üçün": the postposition is not part of what is measured.
   if (const std::size_t sp = metric.rfind(' ');
       sp != std::string_view::npos && lr.metric_postposition != nullptr &&

@@ -364,8 +364,10 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
   bool ok = true;
   const auto& allowed = allowed_groups(rule.type);
   for (const auto& [name, index] : p.re->NamedCapturingGroups()) {
-    // A field captured in two places of one pattern is named field2 there.
-    const std::string field = name.ends_with('2') ? name.substr(0, name.size() - 1) : name;
+    // A field captured in several places of one pattern is named field2,
+    // field3 … there.
+    const bool numbered = name.size() > 1 && name.back() >= '2' && name.back() <= '9';
+    const std::string field = numbered ? name.substr(0, name.size() - 1) : name;
     p.fields.emplace_back(index, field);
     if (field != name) {
       auto& into = p.group_lexicons[field];
