@@ -283,10 +283,18 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     }
   }
 
-  std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-    if (a.start != b.start) return a.start < b.start;
-    return static_cast<int>(a.type) < static_cast<int>(b.type);
+  // In document order; records are large, so their order is sorted and
+  // each is moved once.
+  std::vector<std::size_t> order(records.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (records[a].start != records[b].start) return records[a].start < records[b].start;
+    return static_cast<int>(records[a].type) < static_cast<int>(records[b].type);
   });
+  std::vector<Record> sorted;
+  sorted.reserve(records.size());
+  for (std::size_t i : order) sorted.push_back(std::move(records[i]));
+  records = std::move(sorted);
   Lines lines(doc.text);
   for (Record& r : records) lines.locate(r.start, &r.line, &r.col);
   return records;

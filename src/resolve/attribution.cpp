@@ -3,6 +3,7 @@
 #include "quotex/record.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include <unicode/uchar.h>
@@ -178,6 +179,19 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
                                         std::vector<TraceItem>* trace) {
   std::vector<QuoteCandidate> out;
 
+  // Top-level quote marks by position (they do not overlap).
+  std::vector<std::pair<std::size_t, std::size_t>> quoted;  // inner begin, inner end
+  for (const QuoteSpan& q : spans) {
+    if (q.depth == 0) quoted.emplace_back(q.inner_begin, q.inner_end);
+  }
+  std::sort(quoted.begin(), quoted.end());
+  auto in_marks = [&](Range r) {
+    auto it = std::upper_bound(quoted.begin(), quoted.end(),
+                               std::pair{r.begin, std::numeric_limits<std::size_t>::max()});
+    return it != quoted.begin() && std::prev(it)->first <= r.begin &&
+           r.end <= std::prev(it)->second;
+  };
+
   // Reported speech and other quotations found by sentence rules.
   util::Intervals taken;
   for (const match::Hit& h : hits) {
@@ -214,11 +228,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     // marks ("“Fermerlər bizə deyir ki, …”", "“… proqnozlaşdırır ki, …
     // gəlir”, – X qeyd edib").
     const Range cue = capture(h, "cue");
-    const bool inside_quote =
-        !cue.empty() && std::any_of(spans.begin(), spans.end(), [&](const QuoteSpan& q) {
-          return q.depth == 0 && q.inner_begin <= cue.begin && cue.end <= q.inner_end;
-        });
-    if (inside_quote) continue;
+    if (!cue.empty() && in_marks(cue)) continue;
     taken.add(t.begin, t.end);
     QuoteCandidate c;
     c.text = t;

@@ -966,36 +966,48 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   // initials they are; never the start of a person's name. An organisation
   // named in part ("Mərkəzi Bank") is the one the document names in full
   // ("Azərbaycan Mərkəzi Bankı").
-  std::map<std::string, std::string> expanded;
+  struct OrgName {
+    std::string_view name, rest;  // rest: the words before the head
+    std::string head;
+  };
+  std::vector<OrgName> org_heads;
+  for (const std::string& full : org_list) {
+    OrgName o{full, {}, {}};
+    o.head = head_of(full, &o.rest);
+    if (!o.head.empty()) org_heads.push_back(std::move(o));
+  }
+  std::map<std::string, std::string> expanded;  // each speaker's name once
   for (ResolvedSpeaker& r : out) {
     if (!r.speaker) continue;
-    if (acronym(*r.speaker)) {
-      auto it = expanded.find(*r.speaker);
-      if (it == expanded.end()) {
-        std::string full = spelled_out(text, *r.speaker, lr);
-        for (std::size_t k = 0; full.empty() && k < org_list.size(); ++k) {
-          if (org_list[k].find(' ') != std::string::npos && initials(org_list[k]) == *r.speaker) {
-            full = org_list[k];
-          }
-        }
-        it = expanded.emplace(*r.speaker, full).first;
-      }
+    if (auto it = expanded.find(*r.speaker); it != expanded.end()) {
       if (!it->second.empty()) r.speaker = it->second;
+      continue;
+    }
+    const std::string as_said = *r.speaker;
+    if (acronym(*r.speaker)) {
+      std::string full = spelled_out(text, *r.speaker, lr);
+      for (std::size_t k = 0; full.empty() && k < org_list.size(); ++k) {
+        if (org_list[k].find(' ') != std::string::npos && initials(org_list[k]) == *r.speaker) {
+          full = org_list[k];
+        }
+      }
+      expanded.emplace(as_said, full);
+      if (!full.empty()) r.speaker = full;
       continue;
     }
     r.speaker = after_last_acronym(*r.speaker, lr);
     std::string_view rest;
     const std::string head = head_of(*r.speaker, &rest);
-    if (head.empty() || rest.empty()) continue;
-    for (const std::string& full : org_list) {
-      std::string_view full_rest;
-      if (full.size() > r.speaker->size() && head_of(full, &full_rest) == head &&
-          full_rest.size() > rest.size() && full_rest.ends_with(rest) &&
-          full_rest[full_rest.size() - rest.size() - 1] == ' ') {
-        r.speaker = full;
-        break;
+    if (!head.empty() && !rest.empty()) {
+      for (const OrgName& o : org_heads) {
+        if (o.name.size() > r.speaker->size() && o.head == head && o.rest.size() > rest.size() &&
+            o.rest.ends_with(rest) && o.rest[o.rest.size() - rest.size() - 1] == ' ') {
+          r.speaker = std::string(o.name);
+          break;
+        }
       }
     }
+    expanded.emplace(as_said, *r.speaker);
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;
@@ -1013,7 +1025,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   // repeats is that speaker's: a headline over the article's quote
   // ("«Futbolçular əllərindən gələni etdi»" over the coach's words that end
   // with them).
-  constexpr std::size_t kRepeatedBytes = 16;  // shorter words repeat by chance
+  constexpr std::size_t kRepeatedBytes = 16;   // shorter words repeat by chance
+  constexpr std::size_t kRepeatWindow = 8192;  // bytes from the quotation to its repetition
   auto words_of = [&](Range r) {
     const std::string folded = text::fold_key(text.substr(r.begin, r.end - r.begin), lr.lang);
     std::string w;
@@ -1030,17 +1043,26 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     while (!w.empty() && w.back() == ' ') w.pop_back();
     return w;
   };
+  // Attributed quotations by position, their words.
+  std::vector<std::pair<std::size_t, std::size_t>> attributed;  // (begin, index)
   std::vector<std::string> said(quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (out[i].speaker) said[i] = words_of(quotes[i].text);
+    if (!out[i].speaker) continue;
+    said[i] = words_of(quotes[i].text);
+    attributed.emplace_back(quotes[i].text.begin, i);
   }
+  std::sort(attributed.begin(), attributed.end());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (out[i].speaker || !quotes[i].from_marks) continue;
     const std::string key = words_of(quotes[i].text);
     if (key.size() < kRepeatedBytes) continue;
-    for (std::size_t j = 0; j < quotes.size(); ++j) {
-      if (j != i && !said[j].empty() && said[j].find(key) != std::string::npos) {
-        out[i].speaker = out[j].speaker;
+    const Range a = quotes[i].text;
+    const std::size_t from = a.begin > kRepeatWindow ? a.begin - kRepeatWindow : 0;
+    auto it =
+        std::lower_bound(attributed.begin(), attributed.end(), std::pair{from, std::size_t{0}});
+    for (; it != attributed.end() && it->first <= a.end + kRepeatWindow; ++it) {
+      if (said[it->second].find(key) != std::string::npos) {
+        out[i].speaker = out[it->second].speaker;
         break;
       }
     }
