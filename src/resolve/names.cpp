@@ -119,6 +119,18 @@ bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
   return false;
 }
 
+// "EBRD", "XİN": a word of capital letters only (two or more).
+bool acronym(std::string_view w) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len;
+    if (u_isupper(text::decode(w, i, &len)) == 0) return false;
+    i += len;
+    ++n;
+  }
+  return n >= 2;
+}
+
 // A word that can be part of a personal name: capitalised, an initial
 // ("A.Quliyeva"), or a particle ("əl-Mənsuri"); not a proper noun in a case
 // after a hyphen ("Trend-ə", "APA-ya": an agency the speaker talks to).
@@ -256,10 +268,21 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   const Title* title = nullptr;
   for (const Title& t : titles) {
     Run run = run_at(t.end);
-    if (usable(run)) {
+    // A lone acronym after a title is a body named in what was said
+    // ("Prokuror NİDA hərəkatı fəallarının …"), not the person.
+    if (usable(run) && !(run.e - run.b == 1 && acronym(toks[run.b].s))) {
       name = run, title = &t;
       break;
     }
+  }
+  // A title opening the stretch with no name after it is the speaker
+  // ("Prokuror digər 16 nəfər İsmayıllı sakininin … məhrum edilməsini
+  // istəyib": names further on belong to what was said).
+  if (!name && !titles.empty() && titles.front().at == 0) {
+    m.kind = MentionKind::title;
+    m.role = titles.front().role;
+    m.shown = Range{toks[0].begin, toks[titles.front().end - 1].end};
+    return m;
   }
   if (!name) {
     // No title before a name: the name with a surname ending, else the
@@ -459,18 +482,6 @@ std::string organisation_name(std::string_view text, const std::vector<std::stri
     b = e + 1;
   }
   return first;
-}
-
-// "EBRD", "XİN": a word of capital letters only (two or more).
-bool acronym(std::string_view w) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < w.size();) {
-    std::size_t len;
-    if (u_isupper(text::decode(w, i, &len)) == 0) return false;
-    i += len;
-    ++n;
-  }
-  return n >= 2;
 }
 
 // "Avropa Yenidənqurma və İnkişaf Bankı (European Bank …, EBRD)": an
