@@ -418,6 +418,13 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
       lr.metric_postposition->find_folded(text::fold_key(metric.substr(sp + 1), lang))) {
     metric = text::trim(metric.substr(0, sp));
   }
+  // A frame word ("proqnozlarına əsasən") is no metric's head: no metric.
+  if (const std::size_t sp = metric.rfind(' ');
+      !metric.empty() && lr.metric_break != nullptr &&
+      lr.metric_break->find_folded(text::fold_key(
+          sp == std::string_view::npos ? metric : metric.substr(sp + 1), lang)) != nullptr) {
+    return false;
+  }
   // A word that never starts a metric ends none either ("illik inflyasiya
   // gələn il …": "gələn" opens the time that follows).
   for (std::size_t sp = metric.rfind(' ');
