@@ -165,18 +165,7 @@ void find_all(std::string_view text, std::size_t begin, std::size_t end, const d
     }
     pos = hit.end - unit_begin;
     Hit before, after;
-    if (!contexts_hold(text, unit_begin, unit_end, rule, hit, &before, &after)) {
-      // A match whose contexts fail does not hide a later one inside it
-      // (the second of three figures that share a verb); a long one is
-      // skipped whole, so a document costs linear time.
-      constexpr std::size_t kRetryInside = 256;
-      if (hit.end - hit.begin <= kRetryInside) {
-        std::size_t next = next_char(text, hit.begin);
-        while (next < hit.end && word_char_at(text, next)) next = next_char(text, next);
-        pos = next - unit_begin;
-      }
-      continue;
-    }
+    if (!contexts_hold(text, unit_begin, unit_end, rule, hit, &before, &after)) continue;
     // The same span anchored at both ends gives the groups of that match.
     run(pattern, unit, hit.begin - unit_begin, hit.end - unit_begin, RE2::ANCHOR_BOTH, unit_begin,
         sub, &hit);
