@@ -926,6 +926,15 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::vector<Token> after =
         tokens_of(text, Range{mentions[i].shown.end, quotes[i].text.end}, lr.lang);
     std::size_t k = 0;
+    // A question answered ends the setting wherever it stands ("… barədə
+    // suala cavabında bu məsələnin müzakirə edilmədiyini"): the pack's
+    // setting_end words.
+    for (std::size_t j = after.size(); j-- > 1;) {
+      if (has_key(lr.setting_end, after[j - 1].key)) {
+        k = j;
+        break;
+      }
+    }
     while (k + 1 < after.size() && (has_key(lr.speech_setting, after[k].key) ||
                                     (capitalised(after[k].s) && !name_word(after[k].s)))) {
       ++k;

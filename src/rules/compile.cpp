@@ -511,6 +511,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.org_head = ex.find(lang, "org_head");
     lr.org_adjective = ex.find(lang, "org_adjective");
     lr.subordinator = ex.find(lang, "subordinator");
+    lr.setting_end = ex.find(lang, "setting_end");
     lr.name_joiner = ex.find(lang, "name_joiner");
     lr.vowel = ex.find(lang, "vowel");
   }

@@ -169,6 +169,7 @@ struct LanguageRules {
   const Lexicon* not_metric_suffix = nullptr;    // a word so ending names no metric
   const Lexicon* surname_ending = nullptr;       // endings that close a name
   const Lexicon* org_head = nullptr;       // head words of organisations, values: their name form
+  const Lexicon* setting_end = nullptr;    // ends a scene-setting stretch ("cavabında")
   const Lexicon* subordinator = nullptr;   // opens a clause with its own subject ("ki")
   const Lexicon* org_adjective = nullptr;  // words before a head that take its first form
   const Lexicon* name_joiner = nullptr;    // joins words of a name ("Ekologiya və Təbii ...")
