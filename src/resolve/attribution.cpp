@@ -179,12 +179,12 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
                                         std::vector<TraceItem>* trace) {
   std::vector<QuoteCandidate> out;
 
-  // Top-level quote marks by position (they do not overlap).
+  // Top-level quote marks by position (spans come sorted by their opening
+  // mark, and top-level ones do not overlap).
   std::vector<std::pair<std::size_t, std::size_t>> quoted;  // inner begin, inner end
   for (const QuoteSpan& q : spans) {
     if (q.depth == 0) quoted.emplace_back(q.inner_begin, q.inner_end);
   }
-  std::sort(quoted.begin(), quoted.end());
   auto in_marks = [&](Range r) {
     auto it = std::upper_bound(quoted.begin(), quoted.end(),
                                std::pair{r.begin, std::numeric_limits<std::size_t>::max()});
@@ -235,7 +235,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     c.kind = h.rule->kind.empty() ? QuoteKind::indirect : *parse_quote_kind(h.rule->kind);
     c.rule = h.rule;
     c.speaker = speaker_of(text, h);
-    c.cue = capture(h, "cue");
+    c.cue = cue;
     c.implicit_speaker = implicit_speaker(*h.rule);
     c.clause_after_speaker = clause;
     out.push_back(c);

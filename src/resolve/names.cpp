@@ -53,13 +53,7 @@ bool has_key(const detail::Lexicon* lex, const std::string& key, std::string* va
   return v != nullptr;
 }
 
-bool in_lexicon(const detail::Lexicon* lex, std::string_view word, const std::string& lang,
-                std::string* value = nullptr) {
-  if (lex == nullptr) return false;
-  const std::string* v = lex->find_folded(text::fold_key(word, lang));
-  if (v != nullptr && value != nullptr) *value = *v;
-  return v != nullptr;
-}
+using detail::in_lexicon;
 
 // Vowels are the language's (the pack's `vowel` lexicon).
 bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
@@ -466,8 +460,7 @@ std::string organisation_name(std::string_view text, const std::vector<std::stri
   const std::string base = join(words);
   bool adjectives_only = true;
   for (const std::string& w : words) {
-    adjectives_only = adjectives_only && lr.org_adjective != nullptr &&
-                      lr.org_adjective->find_folded(text::fold_key(w, lr.lang)) != nullptr;
+    adjectives_only = adjectives_only && in_lexicon(lr.org_adjective, w, lr.lang);
   }
   std::string first;
   for (std::size_t b = 0; b <= forms.size();) {
@@ -493,27 +486,18 @@ std::string spelled_out(std::string_view text, std::string_view acr,
   for (std::size_t at = text.find(acr); at != std::string_view::npos; at = text.find(acr, at + 1)) {
     if (letter_before(text, at) || letter_at(text, at + acr.size())) continue;
     const std::size_t open = text.rfind('(', at);
+    const std::size_t close = text.find_first_not_of(' ', at + acr.size());
     if (open == std::string_view::npos || at - open > kParenthesis ||
         text.substr(open, at - open).find_first_of(")\n") != std::string_view::npos ||
-        text.substr(at + acr.size()).find_first_not_of(" ") == std::string_view::npos ||
-        text[text.find_first_not_of(" ", at + acr.size())] != ')') {
+        close == std::string_view::npos || text[close] != ')') {
       continue;
     }
+    // The organisation the line names right before the parenthesis.
     const std::size_t nl = text.rfind('\n', open);
-    const std::vector<Token> toks =
-        tokens_of(text, Range{nl == std::string_view::npos ? 0 : nl + 1, open}, lr.lang);
-    std::string head;
-    if (toks.empty() || !has_key(lr.org_head, toks.back().key, &head)) continue;
-    std::size_t from = toks.size() - 1;
-    while (from > 0 &&
-           (capitalised(toks[from - 1].s) || has_key(lr.name_joiner, toks[from - 1].key)) &&
-           !has_key(lr.not_name, toks[from - 1].key) && !has_key(lr.outlet, toks[from - 1].key)) {
-      --from;
-    }
-    while (from + 1 < toks.size() && has_key(lr.name_joiner, toks[from].key)) ++from;
-    std::vector<std::string> words;
-    for (std::size_t k = from; k + 1 < toks.size(); ++k) words.emplace_back(toks[k].s);
-    return organisation_name(text, words, head, lr);
+    const Mention m =
+        parse_mention(text, Range{nl == std::string_view::npos ? 0 : nl + 1, open}, lr);
+    if (m.kind != MentionKind::organisation || m.role == "*") continue;
+    return organisation_name(text, m.tokens, m.role, lr);
   }
   return {};
 }
@@ -606,6 +590,143 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
   }
   return candidates.front();
 }
+
+namespace {
+
+// Speakers named as organisations, once every quotation has its speaker:
+// an acronym is the name the document spells it out as, else the name whose
+// initials it is; an organisation named in part ("Mərkəzi Bank") is the one
+// the document names in full ("Azərbaycan Mərkəzi Bankı"); a person's name
+// never starts with an acronym.
+void canonical_organisations(
+    std::string_view text, const detail::LanguageRules& lr,
+    const std::map<std::string, std::multimap<std::size_t, std::string>>& orgs,
+    std::vector<ResolvedSpeaker>* out) {
+  // Every organisation the document names, the longest names first, with
+  // its head's name form and the words before the head.
+  struct OrgName {
+    std::string name, head;
+    std::string_view rest;
+  };
+  std::vector<OrgName> names;
+  for (const auto& [head, named_orgs] : orgs) {
+    for (const auto& [pos, name] : named_orgs) names.push_back(OrgName{name, {}, {}});
+  }
+  std::sort(names.begin(), names.end(), [](const OrgName& a, const OrgName& b) {
+    return a.name.size() != b.name.size() ? a.name.size() > b.name.size() : a.name < b.name;
+  });
+  names.erase(std::unique(names.begin(), names.end(),
+                          [](const OrgName& a, const OrgName& b) { return a.name == b.name; }),
+              names.end());
+  auto head_of = [&](std::string_view name, std::string_view* rest) {
+    const std::size_t sp = name.rfind(' ');
+    *rest = sp == std::string_view::npos ? std::string_view() : name.substr(0, sp);
+    std::string head;
+    in_lexicon(lr.org_head, name.substr(sp + 1), lr.lang, &head);
+    return head;
+  };
+  for (OrgName& o : names) o.head = head_of(o.name, &o.rest);
+  // "AMB" for "Azərbaycan Mərkəzi Bankı": the initials of a name's words
+  // (not its joining words).
+  auto initials = [&](std::string_view name) {
+    std::string s;
+    for (std::size_t b = 0; b < name.size();) {
+      std::size_t e = name.find(' ', b);
+      if (e == std::string_view::npos) e = name.size();
+      const std::string_view w = name.substr(b, e - b);
+      if (!w.empty() && !in_lexicon(lr.name_joiner, w, lr.lang)) {
+        std::size_t len;
+        text::decode(w, 0, &len);
+        s += text::upper_first(w.substr(0, len), lr.lang);
+      }
+      b = e + 1;
+    }
+    return s;
+  };
+  std::map<std::string, std::string> expanded;  // each speaker's name once
+  for (ResolvedSpeaker& r : *out) {
+    if (!r.speaker) continue;
+    if (auto it = expanded.find(*r.speaker); it != expanded.end()) {
+      if (!it->second.empty()) r.speaker = it->second;
+      continue;
+    }
+    const std::string as_said = *r.speaker;
+    if (acronym(*r.speaker)) {
+      std::string full = spelled_out(text, *r.speaker, lr);
+      for (std::size_t k = 0; full.empty() && k < names.size(); ++k) {
+        if (!names[k].rest.empty() && initials(names[k].name) == *r.speaker) full = names[k].name;
+      }
+      expanded.emplace(as_said, full);
+      if (!full.empty()) r.speaker = full;
+      continue;
+    }
+    r.speaker = after_last_acronym(*r.speaker, lr);
+    std::string_view rest;
+    const std::string head = head_of(*r.speaker, &rest);
+    if (!head.empty() && !rest.empty()) {
+      for (const OrgName& o : names) {
+        if (o.head == head && o.rest.size() > rest.size() && o.rest.ends_with(rest) &&
+            o.rest[o.rest.size() - rest.size() - 1] == ' ') {
+          r.speaker = o.name;
+          break;
+        }
+      }
+    }
+    expanded.emplace(as_said, *r.speaker);
+  }
+}
+
+// A quotation nobody is named for whose words a quotation with a speaker
+// repeats nearby is that speaker's: a headline over the article's quote
+// ("«Futbolçular əllərindən gələni etdi»" over the coach's words that end
+// with them).
+void credit_repeated_quotes(std::string_view text, const std::vector<QuoteCandidate>& quotes,
+                            const detail::LanguageRules& lr, std::vector<ResolvedSpeaker>* out) {
+  constexpr std::size_t kRepeatedBytes = 16;   // shorter words repeat by chance
+  constexpr std::size_t kRepeatWindow = 8192;  // bytes from the quotation to its repetition
+  auto words_of = [&](Range r) {
+    const std::string folded = text::fold_key(text.substr(r.begin, r.end - r.begin), lr.lang);
+    std::string w;
+    for (std::size_t k = 0; k < folded.size();) {
+      std::size_t len;
+      const UChar32 c = text::decode(folded, k, &len);
+      if (u_isalnum(c) != 0) {
+        w.append(folded, k, len);
+      } else if (!w.empty() && w.back() != ' ') {
+        w += ' ';
+      }
+      k += len;
+    }
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    return w;
+  };
+  // Attributed quotations by position; their words when first needed.
+  std::vector<std::pair<std::size_t, std::size_t>> attributed;  // (begin, index)
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if ((*out)[i].speaker) attributed.emplace_back(quotes[i].text.begin, i);
+  }
+  std::sort(attributed.begin(), attributed.end());
+  std::vector<std::optional<std::string>> said(quotes.size());
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    if ((*out)[i].speaker || !quotes[i].from_marks) continue;
+    const std::string key = words_of(quotes[i].text);
+    if (key.size() < kRepeatedBytes) continue;
+    const Range a = quotes[i].text;
+    const std::size_t from = a.begin > kRepeatWindow ? a.begin - kRepeatWindow : 0;
+    auto it =
+        std::lower_bound(attributed.begin(), attributed.end(), std::pair{from, std::size_t{0}});
+    for (; it != attributed.end() && it->first <= a.end + kRepeatWindow; ++it) {
+      std::optional<std::string>& words = said[it->second];
+      if (!words) words = words_of(quotes[it->second].text);
+      if (words->find(key) != std::string::npos) {
+        (*out)[i].speaker = (*out)[it->second].speaker;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text::Segments& seg,
                                               const std::vector<QuoteCandidate>& quotes,
@@ -949,86 +1070,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     auto it = named.upper_bound(mentions[i].pos);
     if (it != named.end()) out[i].speaker = it->second;
   }
-  // Every organisation the document names, the longest names first.
-  std::vector<std::string> org_list;
-  for (const auto& [head, named_orgs] : orgs) {
-    for (const auto& [pos, name] : named_orgs) org_list.push_back(name);
-  }
-  std::sort(org_list.begin(), org_list.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  org_list.erase(std::unique(org_list.begin(), org_list.end()), org_list.end());
-  auto head_of = [&](std::string_view name, std::string_view* rest) {
-    const std::size_t sp = name.rfind(' ');
-    *rest = sp == std::string_view::npos ? std::string_view() : name.substr(0, sp);
-    std::string head;
-    has_key(lr.org_head, text::fold_key(name.substr(sp + 1), lr.lang), &head);
-    return head;
-  };
-  // "AMB" for "Azərbaycan Mərkəzi Bankı": the initials of a name's words
-  // (not its joining words).
-  auto initials = [&](std::string_view name) {
-    std::string s;
-    for (std::size_t b = 0; b < name.size();) {
-      std::size_t e = name.find(' ', b);
-      if (e == std::string_view::npos) e = name.size();
-      const std::string_view w = name.substr(b, e - b);
-      if (!w.empty() && !has_key(lr.name_joiner, text::fold_key(w, lr.lang))) {
-        std::size_t len;
-        text::decode(w, 0, &len);
-        s += text::upper_first(w.substr(0, len), lr.lang);
-      }
-      b = e + 1;
-    }
-    return s;
-  };
-  // Acronyms: spelled out where the document does so, else the name whose
-  // initials they are; never the start of a person's name. An organisation
-  // named in part ("Mərkəzi Bank") is the one the document names in full
-  // ("Azərbaycan Mərkəzi Bankı").
-  struct OrgName {
-    std::string_view name, rest;  // rest: the words before the head
-    std::string head;
-  };
-  std::vector<OrgName> org_heads;
-  for (const std::string& full : org_list) {
-    OrgName o{full, {}, {}};
-    o.head = head_of(full, &o.rest);
-    if (!o.head.empty()) org_heads.push_back(std::move(o));
-  }
-  std::map<std::string, std::string> expanded;  // each speaker's name once
-  for (ResolvedSpeaker& r : out) {
-    if (!r.speaker) continue;
-    if (auto it = expanded.find(*r.speaker); it != expanded.end()) {
-      if (!it->second.empty()) r.speaker = it->second;
-      continue;
-    }
-    const std::string as_said = *r.speaker;
-    if (acronym(*r.speaker)) {
-      std::string full = spelled_out(text, *r.speaker, lr);
-      for (std::size_t k = 0; full.empty() && k < org_list.size(); ++k) {
-        if (org_list[k].find(' ') != std::string::npos && initials(org_list[k]) == *r.speaker) {
-          full = org_list[k];
-        }
-      }
-      expanded.emplace(as_said, full);
-      if (!full.empty()) r.speaker = full;
-      continue;
-    }
-    r.speaker = after_last_acronym(*r.speaker, lr);
-    std::string_view rest;
-    const std::string head = head_of(*r.speaker, &rest);
-    if (!head.empty() && !rest.empty()) {
-      for (const OrgName& o : org_heads) {
-        if (o.name.size() > r.speaker->size() && o.head == head && o.rest.size() > rest.size() &&
-            o.rest.ends_with(rest) && o.rest[o.rest.size() - rest.size() - 1] == ' ') {
-          r.speaker = std::string(o.name);
-          break;
-        }
-      }
-    }
-    expanded.emplace(as_said, *r.speaker);
-  }
+  canonical_organisations(text, lr, orgs, &out);
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;
     // A chain of continuations ends at an attributed quote.
@@ -1041,52 +1083,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       out[i].mention = out[static_cast<std::size_t>(p)].mention;
     }
   }
-  // A quotation nobody is named for whose words a quotation with a speaker
-  // repeats is that speaker's: a headline over the article's quote
-  // ("«Futbolçular əllərindən gələni etdi»" over the coach's words that end
-  // with them).
-  constexpr std::size_t kRepeatedBytes = 16;   // shorter words repeat by chance
-  constexpr std::size_t kRepeatWindow = 8192;  // bytes from the quotation to its repetition
-  auto words_of = [&](Range r) {
-    const std::string folded = text::fold_key(text.substr(r.begin, r.end - r.begin), lr.lang);
-    std::string w;
-    for (std::size_t k = 0; k < folded.size();) {
-      std::size_t len;
-      const UChar32 c = text::decode(folded, k, &len);
-      if (u_isalnum(c) != 0) {
-        w.append(folded, k, len);
-      } else if (!w.empty() && w.back() != ' ') {
-        w += ' ';
-      }
-      k += len;
-    }
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    return w;
-  };
-  // Attributed quotations by position, their words.
-  std::vector<std::pair<std::size_t, std::size_t>> attributed;  // (begin, index)
-  std::vector<std::string> said(quotes.size());
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (!out[i].speaker) continue;
-    said[i] = words_of(quotes[i].text);
-    attributed.emplace_back(quotes[i].text.begin, i);
-  }
-  std::sort(attributed.begin(), attributed.end());
-  for (std::size_t i = 0; i < quotes.size(); ++i) {
-    if (out[i].speaker || !quotes[i].from_marks) continue;
-    const std::string key = words_of(quotes[i].text);
-    if (key.size() < kRepeatedBytes) continue;
-    const Range a = quotes[i].text;
-    const std::size_t from = a.begin > kRepeatWindow ? a.begin - kRepeatWindow : 0;
-    auto it =
-        std::lower_bound(attributed.begin(), attributed.end(), std::pair{from, std::size_t{0}});
-    for (; it != attributed.end() && it->first <= a.end + kRepeatWindow; ++it) {
-      if (said[it->second].find(key) != std::string::npos) {
-        out[i].speaker = out[it->second].speaker;
-        break;
-      }
-    }
-  }
+  credit_repeated_quotes(text, quotes, lr, &out);
   return out;
 }
 

@@ -347,9 +347,7 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   const match::Capture* m = hit.group("metric");
   if (m == nullptr) return hit.begin;
   auto in = [&](const detail::Lexicon* lex) {
-    return [&lr, lex](std::string_view word) {
-      return lex != nullptr && lex->find_folded(text::fold_key(word, lr.lang)) != nullptr;
-    };
+    return [&lr, lex](std::string_view word) { return detail::in_lexicon(lex, word, lr.lang); };
   };
   // "ilin sonuna qədər inflyasiyanın", "sonuna isə bu xərclərin": the metric
   // starts after the last word that closes a frame before it.
@@ -412,40 +410,35 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
       }
     }
   }
+  auto in = [&](const detail::Lexicon* lex, std::string_view word) {
+    return detail::in_lexicon(lex, word, lang);
+  };
+  auto last_word = [](std::string_view s) {
+    const std::size_t sp = s.rfind(' ');
+    return sp == std::string_view::npos ? s : s.substr(sp + 1);
+  };
+  auto several_words = [](std::string_view s) { return s.find(' ') != std::string_view::npos; };
+  auto drop_last_word = [](std::string_view s) { return text::trim(s.substr(0, s.rfind(' '))); };
   // "subsidiyaları üçün": the postposition is not part of what is measured.
-  if (const std::size_t sp = metric.rfind(' ');
-      sp != std::string_view::npos && lr.metric_postposition != nullptr &&
-      lr.metric_postposition->find_folded(text::fold_key(metric.substr(sp + 1), lang))) {
-    metric = text::trim(metric.substr(0, sp));
+  if (several_words(metric) && in(lr.metric_postposition, last_word(metric))) {
+    metric = drop_last_word(metric);
   }
   // A frame word ("proqnozlarına əsasən") is no metric's head: no metric.
-  if (const std::size_t sp = metric.rfind(' ');
-      !metric.empty() && lr.metric_break != nullptr &&
-      lr.metric_break->find_folded(text::fold_key(
-          sp == std::string_view::npos ? metric : metric.substr(sp + 1), lang)) != nullptr) {
-    return false;
-  }
+  if (!metric.empty() && in(lr.metric_break, last_word(metric))) return false;
   // A word that never starts a metric ends none either ("illik inflyasiya
   // gələn il …": "gələn" opens the time that follows).
-  for (std::size_t sp = metric.rfind(' ');
-       sp != std::string_view::npos && lr.metric_stop != nullptr &&
-       lr.metric_stop->find_folded(text::fold_key(metric.substr(sp + 1), lang)) != nullptr;
-       sp = metric.rfind(' ')) {
-    metric = text::trim(metric.substr(0, sp));
+  while (several_words(metric) && in(lr.metric_stop, last_word(metric))) {
+    metric = drop_last_word(metric);
   }
   // "artaraq" and the like name no metric.
-  if (const std::size_t sp = metric.rfind(' '); ends_with_any(
-          sp == std::string_view::npos ? metric : metric.substr(sp + 1), lr.not_metric_suffix)) {
-    return false;
-  }
+  if (ends_with_any(last_word(metric), lr.not_metric_suffix)) return false;
   // A target is tied to what it measures: none, or only words that never
   // name a metric ("isə", "gələn il"), and there is no target.
   bool named = false;
   for (std::size_t i = 0; i < metric.size();) {
     std::size_t sp = metric.find(' ', i);
     if (sp == std::string_view::npos) sp = metric.size();
-    named |= lr.metric_stop == nullptr ||
-             lr.metric_stop->find_folded(text::fold_key(metric.substr(i, sp - i), lang)) == nullptr;
+    named |= lr.metric_stop == nullptr || !in(lr.metric_stop, metric.substr(i, sp - i));
     i = sp + 1;
   }
   if (!named) return false;

@@ -530,4 +530,12 @@ const std::string* lookup_value(const Pattern& p, const std::string& group, std:
   return nullptr;
 }
 
+bool in_lexicon(const Lexicon* lex, std::string_view word, std::string_view lang,
+                std::string* value) {
+  if (lex == nullptr) return false;
+  const std::string* v = lex->find_folded(text::fold_key(word, lang));
+  if (v != nullptr && value != nullptr) *value = *v;
+  return v != nullptr;
+}
+
 }  // namespace quotex::detail

@@ -48,6 +48,11 @@ struct Lexicon {
   std::map<std::string, std::vector<const Lexicon*>> group_lexicons;
 };
 
+// Is the word (folded with the language's rules) in the lexicon? Its value
+// into *value. A null lexicon holds nothing.
+bool in_lexicon(const Lexicon* lex, std::string_view word, std::string_view lang,
+                std::string* value = nullptr);
+
 enum class RuleType { attribution, not_quote, quote, person, date, amount, target };
 const char* rule_type_name(RuleType t);
 
