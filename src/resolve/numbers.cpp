@@ -423,13 +423,15 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (several_words(metric) && in(lr.metric_postposition, last_word(metric))) {
     metric = drop_last_word(metric);
   }
-  // A frame word ("proqnozlarına əsasən") is no metric's head: no metric.
-  if (!metric.empty() && in(lr.metric_break, last_word(metric))) return false;
   // A word that never starts a metric ends none either ("illik inflyasiya
-  // gələn il …": "gələn" opens the time that follows).
-  while (several_words(metric) && in(lr.metric_stop, last_word(metric))) {
+  // gələn il …": "gələn" opens the time that follows; "ümumi həcm isə"),
+  // and neither does an adjective of time or a converb ("qiymətlər illik").
+  while (several_words(metric) && (in(lr.metric_stop, last_word(metric)) ||
+                                   ends_with_any(last_word(metric), lr.not_metric_suffix))) {
     metric = drop_last_word(metric);
   }
+  // A frame word ("proqnozlarına əsasən") is no metric's head: no metric.
+  if (!metric.empty() && in(lr.metric_break, last_word(metric))) return false;
   // "artaraq" and the like name no metric.
   if (ends_with_any(last_word(metric), lr.not_metric_suffix)) return false;
   // A target is tied to what it measures: none, or only words that never
