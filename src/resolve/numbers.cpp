@@ -399,14 +399,23 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
     metric = text::trim(text.substr(metric_begin, m->end - metric_begin), ",");
   }
   // "22 min müəllimin maaşı artırılacaq": a figure without a unit followed
-  // by a genitive counts the possessor; it is no target.
+  // by a genitive counts the possessor; it is no target. Nor is one whose
+  // unit, in a case, was read as its metric ("10 min tona çatdırılacağı").
   if (const match::Capture* n = hit.group("number");
-      n != nullptr && !r->unit && metric_begin >= n->end && lr.genitive_suffix != nullptr) {
+      n != nullptr && !r->unit && metric_begin >= n->end) {
     const std::size_t sp = metric.find(' ');
-    if (sp != std::string_view::npos) {
-      const std::string_view first = metric.substr(0, sp);
+    const std::string_view first = metric.substr(0, sp);
+    if (sp != std::string_view::npos && lr.genitive_suffix != nullptr) {
       for (const std::string& suf : lr.genitive_suffix->words) {
         if (first.size() > suf.size() + 2 && first.ends_with(suf)) return false;
+      }
+    }
+    if (lr.unit_word != nullptr) {
+      const std::string folded = text::fold_key(first, lang);
+      for (const std::string& unit : lr.unit_word->words) {
+        if (unit.size() < 2 || !folded.starts_with(unit)) continue;
+        const std::string_view rest = std::string_view(folded).substr(unit.size());
+        if (rest.empty() || detail::in_lexicon(lr.case_suffix, rest, lang)) return false;
       }
     }
   }
@@ -447,10 +456,15 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   {
     std::string m = text::fold_key(metric, lang);
     // The metric is named in the nominative: drop an object suffix from its
-    // last word ("ticarət həcmini" -> "ticarət həcmi").
+    // last word ("ticarət həcmini" -> "ticarət həcmi"). A rule that reads a
+    // bare noun (set metric_case = "nominative") keeps an ending that only
+    // looks like a genitive ("tütün istehsal edəcək").
+    const std::string* metric_case = hit.rule->fixed_value("metric_case");
+    const bool bare = metric_case != nullptr && *metric_case == "nominative";
     if (lr.object_suffix != nullptr) {
       std::size_t cut = 0;  // the longest suffix that leaves a stem
       for (const std::string& suf : lr.object_suffix->words) {
+        if (bare && in(lr.genitive_suffix, suf)) continue;
         if (suf.size() > cut && m.size() > suf.size() + 2 && m.ends_with(suf)) cut = suf.size();
       }
       m.resize(m.size() - cut);

@@ -105,9 +105,9 @@ const std::set<std::string>& allowed_groups(RuleType t) {
 const std::set<std::string> kExpectFields = {
     "text",      "type", "kind",  "speaker", "speaker_text", "cue",      "cue_class", "value",
     "value_max", "unit", "bound", "metric",  "direction",    "deadline", "relative",  "title"};
-const std::set<std::string> kSetFields = {"unit",     "direction",    "bound",    "scale",
-                                          "currency", "speaker_case", "speaker",  "cue_class",
-                                          "clause",   "month",        "month_max"};
+const std::set<std::string> kSetFields = {"unit",     "direction",    "bound",     "scale",
+                                          "currency", "speaker_case", "speaker",   "cue_class",
+                                          "clause",   "month",        "month_max", "metric_case"};
 
 // \p{L}, \p{Lu} and \p{Ll} in rule patterns cover the scripts the packs'
 // languages are written in (Latin, IPA's ə, Cyrillic). RE2 compiles the full
@@ -507,6 +507,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.adverbial_suffix = ex.find(lang, "adverbial_suffix");
     lr.metric_postposition = ex.find(lang, "metric_postposition");
     lr.not_metric_suffix = ex.find(lang, "not_metric_suffix");
+    lr.unit_word = ex.find(lang, "unit_word");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.org_adjective = ex.find(lang, "org_adjective");

@@ -172,6 +172,7 @@ struct LanguageRules {
   const Lexicon* adverbial_suffix = nullptr;     // ends an adverbial before a metric
   const Lexicon* metric_postposition = nullptr;  // dropped after a metric ("üçün")
   const Lexicon* not_metric_suffix = nullptr;    // a word so ending names no metric
+  const Lexicon* unit_word = nullptr;            // units ("ton"): a figure's, never a metric
   const Lexicon* surname_ending = nullptr;       // endings that close a name
   const Lexicon* org_head = nullptr;       // head words of organisations, values: their name form
   const Lexicon* setting_end = nullptr;    // ends a scene-setting stretch ("cavabında")
