@@ -282,12 +282,20 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // No title before a name: the name with a surname ending, else the
     // first name.
     std::optional<Run> first;
+    std::optional<std::size_t> org_head_at;  // the head after the first organisation's words
     for (std::size_t i = 0; i < toks.size();) {
       if (!in_name(i) || has_key(lr.not_name, toks[i].key)) {
         ++i;
         continue;
       }
       Run run = run_at(i);
+      // Capitalised words before an organisation's head name the body, never
+      // a person ("Mərkəzi Bank", "Heydər Əliyev Fondu").
+      if (run.e < toks.size() && has_key(lr.org_head, toks[run.e].key, &head)) {
+        if (!org_head_at && !first) org_head_at = run.e;
+        i = run.e + 1;
+        continue;
+      }
       if (usable(run)) {
         if (!first) first = run;
         for (std::size_t k = run.b; k < run.e; ++k) {
@@ -297,8 +305,16 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       i = std::max(run.e, i + 1);
     }
     // A capitalised word with no surname ending is a name only where no
-    // title speaks ("Ölkəmizdə … danışan deputat": the deputy).
-    if (!name && titles.empty()) name = first;
+    // title speaks ("Ölkəmizdə … danışan deputat": the deputy); an
+    // organisation named before it speaks first ("Maliyyə Nazirliyi …-ı
+    // bildirib", "Dünya Bankı … gözləyir").
+    if (!name && titles.empty()) {
+      if (org_head_at) {
+        organisation_at(*org_head_at, head);
+        return m;
+      }
+      name = first;
+    }
   }
   if (!name && titles.empty()) {
     // No person: an organisation named in the stretch ("Nazirlik həmçinin
@@ -306,6 +322,13 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     for (std::size_t i = 0; i < toks.size(); ++i) {
       if (has_key(lr.org_head, toks[i].key, &head) &&
           (capitalised(toks[i].s) || (i > 0 && capitalised(toks[i - 1].s)))) {
+        // Of two heads in a row the last is the name's ("Mərkəzi Bank").
+        std::string next;
+        while (i + 1 < toks.size() && capitalised(toks[i + 1].s) &&
+               has_key(lr.org_head, toks[i + 1].key, &next)) {
+          ++i;
+          head = next;
+        }
         organisation_at(i, head);
         return m;
       }

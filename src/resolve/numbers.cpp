@@ -352,6 +352,17 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   // "ilin sonuna qədər inflyasiyanın", "sonuna isə bu xərclərin": the metric
   // starts after the last word that closes a frame before it.
   std::size_t b = after_last_word(text, m->begin, m->end, in(lr.metric_break));
+  // ... unless nothing after that word names a metric ("İxrac isə bu il"):
+  // then the words before it do, and the words after are trimmed.
+  {
+    bool names = false;
+    for (std::size_t i = b; i < m->end && !names;) {
+      std::size_t sp = std::min(text.find(' ', i), m->end);
+      names = !in(lr.metric_stop)(text.substr(i, sp - i));
+      i = sp + 1;
+    }
+    if (!names) b = m->begin;
+  }
   for (;;) {
     std::size_t sp = text.find(' ', b);
     if (sp == std::string_view::npos || sp >= m->end) break;  // keep the head word
