@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -142,6 +143,13 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
   const std::optional<Number> n =
       number_value(hit, "number", hit.text_of(text, "number"), lang, !scale.empty());
   if (!n) return false;
+  // "One" spelled out before a bare unit is the basis of a price or rate
+  // ("bir barelinin qiyməti", "bir ton taxıl 300 manatdır"), not a quantity.
+  if (const std::string_view raw = text::trim(hit.text_of(text, "number"));
+      scale.empty() && n->scaled == 0 && n->last == 1 && !raw.empty() &&
+      !std::isdigit(static_cast<unsigned char>(raw.front()))) {
+    return false;
+  }
   const double value = n->scaled + n->last * *mult;
   if (!std::isfinite(value)) return false;
   r->value = value;
