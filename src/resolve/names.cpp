@@ -282,7 +282,19 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // No title before a name: the name with a surname ending, else the
     // first name.
     std::optional<Run> first;
-    std::optional<std::size_t> org_head_at;  // the head after the first organisation's words
+    // The head of the first organisation named with capitalised words
+    // ("Azərbaycan Mərkəzi Bankı": of two heads in a row, the last).
+    std::optional<std::size_t> org_head_at;
+    for (std::size_t h = 1; h < toks.size() && !org_head_at; ++h) {
+      if (capitalised(toks[h].s) && capitalised(toks[h - 1].s) &&
+          has_key(lr.org_head, toks[h].key) && !has_key(lr.org_head, toks[h - 1].key)) {
+        while (h + 1 < toks.size() && capitalised(toks[h + 1].s) &&
+               has_key(lr.org_head, toks[h + 1].key)) {
+          ++h;
+        }
+        org_head_at = h;
+      }
+    }
     for (std::size_t i = 0; i < toks.size();) {
       if (!in_name(i) || has_key(lr.not_name, toks[i].key)) {
         ++i;
@@ -291,8 +303,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       Run run = run_at(i);
       // Capitalised words before an organisation's head name the body, never
       // a person ("Mərkəzi Bank", "Heydər Əliyev Fondu").
-      if (run.e < toks.size() && has_key(lr.org_head, toks[run.e].key, &head)) {
-        if (!org_head_at && !first) org_head_at = run.e;
+      if (run.e < toks.size() && has_key(lr.org_head, toks[run.e].key)) {
         i = run.e + 1;
         continue;
       }
@@ -309,7 +320,10 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // organisation named before it speaks first ("Maliyyə Nazirliyi …-ı
     // bildirib", "Dünya Bankı … gözləyir").
     if (!name && titles.empty()) {
-      if (org_head_at) {
+      // A lone capitalised word opening the stretch may only open the
+      // sentence ("Məlumata görə, Azərbaycan Mərkəzi Bankı …").
+      if (org_head_at && (!first || first->b > *org_head_at || (first->b == 0 && first->e == 1))) {
+        has_key(lr.org_head, toks[*org_head_at].key, &head);
         organisation_at(*org_head_at, head);
         return m;
       }
@@ -1067,8 +1081,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       out[i].drop = true;
       continue;
     }
-    std::vector<Token> after =
-        tokens_of(text, Range{mentions[i].shown.end, quotes[i].text.end}, lr.lang);
+    // A colon ends what the speaker did first ("özünü təqsirli bilib: O,
+    // … bıçaqladığını deyib"): what was said starts after it, past a
+    // pronoun that takes the subject up again.
+    std::size_t from = mentions[i].shown.end;
+    if (const std::size_t colon = text.substr(from, quotes[i].text.end - from).rfind(':');
+        colon != std::string_view::npos) {
+      from += colon + 1;
+      std::vector<Token> rest = tokens_of(text, Range{from, quotes[i].text.end}, lr.lang);
+      if (rest.size() > 1 && has_key(lr.pronoun, rest[0].key)) from = rest[1].begin;
+    }
+    std::vector<Token> after = tokens_of(text, Range{from, quotes[i].text.end}, lr.lang);
     std::size_t k = 0;
     // A question answered ends the setting wherever it stands ("… barədə
     // suala cavabında bu məsələnin müzakirə edilmədiyini"): the pack's
