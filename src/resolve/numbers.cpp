@@ -278,6 +278,20 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
       r->relative = true;
     }
   }
+  // A quarter ("2023-cü ilin üçüncü rübündə"): its three months, of the
+  // document's year when none is named.
+  std::optional<long> quarter;
+  if (hit.group("quarter")) {
+    quarter = to_int(group_value(hit, text, "quarter", lang));
+    if (!quarter || *quarter < 1 || *quarter > 4) return false;
+    month = *quarter * 3 - 2;
+    if (!year) {
+      auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
+      if (!base) return false;
+      year = *base;
+      r->relative = true;
+    }
+  }
   if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
   if (year && (*year < 1000 || *year > 2999)) return false;
   if (month && (*month < 1 || *month > 12)) return false;
@@ -292,7 +306,9 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     if (year_max && year && *year_max < 100) year_max = *year / 100 * 100 + *year_max;
     if (!year_max || !year || *year_max <= *year || *year_max > 2999) return false;
   }
-  if (hit.group("month_max") || hit.rule->fixed_value("month_max") != nullptr) {
+  if (quarter) {
+    month_max = *quarter * 3;
+  } else if (hit.group("month_max") || hit.rule->fixed_value("month_max") != nullptr) {
     month_max = to_int(field(hit, text, "month_max", lang));
     if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;
   }
