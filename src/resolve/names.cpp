@@ -441,7 +441,7 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
       }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
           in_lexicon(lr.not_name, w, lr.lang) || in_lexicon(lr.place_word, w, lr.lang) ||
-          !letter_before(text, e)) {
+          in_lexicon(lr.org_head, w, lr.lang) || !letter_before(text, e)) {
         break;
       }
       full.insert(full.begin(), std::string(w));

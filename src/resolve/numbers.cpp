@@ -150,13 +150,19 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
       !std::isdigit(static_cast<unsigned char>(raw.front()))) {
     return false;
   }
-  const double value = n->scaled + n->last * *mult;
+  // A decimal times its scale word is exact as written: "32,7 min" is
+  // 32700, not the nearest binary product 32700.000000000004 (figures in
+  // text never carry more than 15 significant digits).
+  auto as_written = [](double v) { return std::stod(fmt::format("{:.15g}", v)); };
+  const double value = as_written(n->scaled + n->last * *mult);
   if (!std::isfinite(value)) return false;
   r->value = value;
   if (const std::string_view raw_max = hit.text_of(text, "number_max"); !raw_max.empty()) {
     const std::optional<Number> m = number_value(hit, "number_max", raw_max, lang, !scale.empty());
     // An upper end below the lower one is not a range ("2022-26" is no amount).
-    if (m && m->scaled + m->last * *mult > value) r->value_max = m->scaled + m->last * *mult;
+    if (m && m->scaled + m->last * *mult > value) {
+      r->value_max = as_written(m->scaled + m->last * *mult);
+    }
   }
   std::string currency = field(hit, text, "currency", lang);
   std::string unit = field(hit, text, "unit", lang);
