@@ -284,13 +284,20 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
       r->relative = true;
     }
   }
-  // A quarter ("2023-cü ilin üçüncü rübündə"): its three months, of the
+  // A quarter ("2023-cü ilin üçüncü rübündə") or a season ("ötən ilin
+  // payızında", its first month in the pack): three months, of the
   // document's year when none is named.
-  std::optional<long> quarter;
+  std::optional<long> three_months;  // the first of them
   if (hit.group("quarter")) {
-    quarter = to_int(group_value(hit, text, "quarter", lang));
-    if (!quarter || *quarter < 1 || *quarter > 4) return false;
-    month = *quarter * 3 - 2;
+    auto q = to_int(group_value(hit, text, "quarter", lang));
+    if (!q || *q < 1 || *q > 4) return false;
+    three_months = *q * 3 - 2;
+  } else if (hit.group("season")) {
+    three_months = to_int(group_value(hit, text, "season", lang));
+    if (!three_months || *three_months < 1 || *three_months > 10) return false;
+  }
+  if (three_months) {
+    month = *three_months;
     if (!year) {
       auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
       if (!base) return false;
@@ -312,8 +319,8 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     if (year_max && year && *year_max < 100) year_max = *year / 100 * 100 + *year_max;
     if (!year_max || !year || *year_max <= *year || *year_max > 2999) return false;
   }
-  if (quarter) {
-    month_max = *quarter * 3;
+  if (three_months) {
+    month_max = *three_months + 2;
   } else if (hit.group("month_max") || hit.rule->fixed_value("month_max") != nullptr) {
     month_max = to_int(field(hit, text, "month_max", lang));
     if (!month_max || !month || *month_max <= *month || *month_max > 12) return false;

@@ -92,7 +92,7 @@ const std::set<std::string>& allowed_groups(RuleType t) {
       {RuleType::person, {"title", "name"}},
       {RuleType::date,
        {"text", "day", "month", "year", "day_offset", "month_offset", "year_offset", "year_max",
-        "month_max", "day_max", "quarter"}},
+        "month_max", "day_max", "quarter", "season"}},
       {RuleType::amount,
        {"text", "number", "number_max", "scale", "currency", "unit", "bound", "bound_after"}},
       {RuleType::target,
