@@ -185,21 +185,19 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     // A target's text starts at its metric when the metric comes first, at
     // its figure when the metric follows ("3 milyard manat kəsir yaranmalıdır")
     // or is shared with a figure before it, past a comma ("inflyasiyanın 5,3
-    // %, 2025-ci ildə 4,9 % olacağını").
-    if (const match::Capture* number = h->group("number"); type == RecordType::target) {
+    // %, 2025-ci ildə 4,9 % olacağını"). Targets clash when they read the
+    // same figure; two figures of one sentence are two targets ("ÜDM 3,4%
+    // artaraq 75 milyard manata çatacaq").
+    std::size_t kb = b, ke = e;
+    if (type == RecordType::target) {
+      const match::Capture* number = h->group("number");
       const bool metric_first = number == nullptr || metric_begin < number->begin;
       const bool shared =
           metric_first && number != nullptr &&
           t.substr(metric_begin, number->begin - metric_begin).find(',') != std::string_view::npos;
       b = metric_first && !shared ? metric_begin : (number != nullptr ? number->begin : b);
-    }
-    // Targets clash when they read the same figure; two figures of one
-    // sentence are two targets ("ÜDM 3,4% artaraq 75 milyard manata çatacaq").
-    std::size_t kb = b, ke = e;
-    if (const match::Capture* number = h->group("number");
-        type == RecordType::target && number != nullptr) {
-      kb = number->begin;
-      ke = number->end;
+      kb = b;
+      if (number != nullptr) kb = number->begin, ke = number->end;
     }
     util::Intervals& used = taken[static_cast<int>(type)];
     if (used.overlaps(kb, ke)) continue;

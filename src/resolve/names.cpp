@@ -183,6 +183,16 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     for (std::size_t k = from; k < h; ++k) m.tokens.emplace_back(toks[k].s);
     m.shown = Range{toks[from].begin, toks[h].end};
   };
+  // Of two heads in a row the last is the name's ("Mərkəzi Bank"): the
+  // last head of the capitalised run from h, its name form into *into.
+  auto last_head = [&](std::size_t h, std::string* into) {
+    while (h + 1 < toks.size() && capitalised(toks[h + 1].s) &&
+           has_key(lr.org_head, toks[h + 1].key)) {
+      ++h;
+    }
+    has_key(lr.org_head, toks[h].key, into);
+    return h;
+  };
   std::string head;
   if (has_key(lr.org_head, toks.back().key, &head)) {
     organisation_at(toks.size() - 1, head);
@@ -283,16 +293,12 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // first name.
     std::optional<Run> first;
     // The head of the first organisation named with capitalised words
-    // ("Azərbaycan Mərkəzi Bankı": of two heads in a row, the last).
+    // ("Azərbaycan Mərkəzi Bankı"); its name form into `head`.
     std::optional<std::size_t> org_head_at;
     for (std::size_t h = 1; h < toks.size() && !org_head_at; ++h) {
       if (capitalised(toks[h].s) && capitalised(toks[h - 1].s) &&
           has_key(lr.org_head, toks[h].key) && !has_key(lr.org_head, toks[h - 1].key)) {
-        while (h + 1 < toks.size() && capitalised(toks[h + 1].s) &&
-               has_key(lr.org_head, toks[h + 1].key)) {
-          ++h;
-        }
-        org_head_at = h;
+        org_head_at = last_head(h, &head);
       }
     }
     for (std::size_t i = 0; i < toks.size();) {
@@ -323,8 +329,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
       // A lone capitalised word opening the stretch may only open the
       // sentence ("Məlumata görə, Azərbaycan Mərkəzi Bankı …").
       if (org_head_at && (!first || first->b > *org_head_at || (first->b == 0 && first->e == 1))) {
-        has_key(lr.org_head, toks[*org_head_at].key, &head);
-        organisation_at(*org_head_at, head);
+        organisation_at(*org_head_at, head);  // head: its name form, found above
         return m;
       }
       name = first;
@@ -334,15 +339,9 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
     // No person: an organisation named in the stretch ("Nazirlik həmçinin
     // bildirib ki").
     for (std::size_t i = 0; i < toks.size(); ++i) {
-      if (has_key(lr.org_head, toks[i].key, &head) &&
+      if (has_key(lr.org_head, toks[i].key) &&
           (capitalised(toks[i].s) || (i > 0 && capitalised(toks[i - 1].s)))) {
-        // Of two heads in a row the last is the name's ("Mərkəzi Bank").
-        std::string next;
-        while (i + 1 < toks.size() && capitalised(toks[i + 1].s) &&
-               has_key(lr.org_head, toks[i + 1].key, &next)) {
-          ++i;
-          head = next;
-        }
+        i = last_head(i, &head);
         organisation_at(i, head);
         return m;
       }
@@ -1085,13 +1084,12 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // … bıçaqladığını deyib"): what was said starts after it, past a
     // pronoun that takes the subject up again.
     std::size_t from = mentions[i].shown.end;
-    if (const std::size_t colon = text.substr(from, quotes[i].text.end - from).rfind(':');
-        colon != std::string_view::npos) {
-      from += colon + 1;
-      std::vector<Token> rest = tokens_of(text, Range{from, quotes[i].text.end}, lr.lang);
-      if (rest.size() > 1 && has_key(lr.pronoun, rest[0].key)) from = rest[1].begin;
-    }
+    const std::size_t colon = text.substr(from, quotes[i].text.end - from).rfind(':');
+    if (colon != std::string_view::npos) from += colon + 1;
     std::vector<Token> after = tokens_of(text, Range{from, quotes[i].text.end}, lr.lang);
+    if (colon != std::string_view::npos && after.size() > 1 && has_key(lr.pronoun, after[0].key)) {
+      after.erase(after.begin());
+    }
     std::size_t k = 0;
     // A question answered ends the setting wherever it stands ("… barədə
     // suala cavabında bu məsələnin müzakirə edilmədiyini"): the pack's

@@ -153,7 +153,10 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
   // A decimal times its scale word is exact as written: "32,7 min" is
   // 32700, not the nearest binary product 32700.000000000004 (figures in
   // text never carry more than 15 significant digits).
-  auto as_written = [](double v) { return std::stod(fmt::format("{:.15g}", v)); };
+  const bool multiplied = *mult != 1.0 || n->scaled != 0;
+  auto as_written = [multiplied](double v) {
+    return multiplied ? std::stod(fmt::format("{:.15g}", v)) : v;
+  };
   const double value = as_written(n->scaled + n->last * *mult);
   if (!std::isfinite(value)) return false;
   r->value = value;
@@ -262,31 +265,18 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     return true;
   }
   std::optional<long> year, month, day;
+  // The document's year, 0 when it has none.
+  const long base_year = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)).value_or(0) : 0;
   if (hit.group("year_offset")) {
     // "ötən il", "gələn ilin mart ayında": a year relative to the document's.
     auto delta = to_int(group_value(hit, text, "year_offset", lang));
-    auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
-    if (!delta || !base) return false;
-    year = *base + *delta;
+    if (!delta || base_year == 0) return false;
+    year = base_year + *delta;
     r->relative = true;
   }
   if (hit.group("year")) year = to_int(group_value(hit, text, "year", lang));
-  if (hit.group("month")) {
-    month = to_int(group_value(hit, text, "month", lang));
-  } else if (const std::string* fixed = hit.rule->fixed_value("month")) {
-    month = to_int(*fixed);  // "ilin sonunadək": the rule says December
-    // A part of "the year" with no year named is of the document's year,
-    // and nothing without one ("İlin sonuna qədər" in an undated text).
-    if (!year) {
-      auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
-      if (!base) return false;
-      year = *base;
-      r->relative = true;
-    }
-  }
   // A quarter ("2023-cü ilin üçüncü rübündə") or a season ("ötən ilin
-  // payızında", its first month in the pack): three months, of the
-  // document's year when none is named.
+  // payızında", its first month in the pack) is three months.
   std::optional<long> three_months;  // the first of them
   if (hit.group("quarter")) {
     auto q = to_int(group_value(hit, text, "quarter", lang));
@@ -296,14 +286,21 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     three_months = to_int(group_value(hit, text, "season", lang));
     if (!three_months || *three_months < 1 || *three_months > 10) return false;
   }
+  bool part_of_year = three_months.has_value();
   if (three_months) {
     month = *three_months;
-    if (!year) {
-      auto base = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)) : std::nullopt;
-      if (!base) return false;
-      year = *base;
-      r->relative = true;
-    }
+  } else if (hit.group("month")) {
+    month = to_int(group_value(hit, text, "month", lang));
+  } else if (const std::string* fixed = hit.rule->fixed_value("month")) {
+    month = to_int(*fixed);  // "ilin sonunadək": the rule says December
+    part_of_year = true;
+  }
+  // A part of "the year" with no year named is of the document's year, and
+  // nothing without one ("İlin sonuna qədər" in an undated text).
+  if (part_of_year && !year) {
+    if (base_year == 0) return false;
+    year = base_year;
+    r->relative = true;
   }
   if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
   if (year && (*year < 1000 || *year > 2999)) return false;
@@ -377,6 +374,17 @@ std::size_t after_last_word(std::string_view text, std::size_t b, std::size_t en
   return from;
 }
 
+// Does any word of `words` name a metric, not being one of the pack's
+// metric_stop ("isə", "gələn il" name none)?
+bool names_metric(std::string_view words, const detail::LanguageRules& lr, std::string_view lang) {
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t sp = std::min(words.find(' ', i), words.size());
+    if (!detail::in_lexicon(lr.metric_stop, words.substr(i, sp - i), lang)) return true;
+    i = sp + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::size_t metric_start(const match::Hit& hit, std::string_view text,
@@ -391,15 +399,7 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
   std::size_t b = after_last_word(text, m->begin, m->end, in(lr.metric_break));
   // ... unless nothing after that word names a metric ("İxrac isə bu il"):
   // then the words before it do, and the words after are trimmed.
-  {
-    bool names = false;
-    for (std::size_t i = b; i < m->end && !names;) {
-      std::size_t sp = std::min(text.find(' ', i), m->end);
-      names = !in(lr.metric_stop)(text.substr(i, sp - i));
-      i = sp + 1;
-    }
-    if (!names) b = m->begin;
-  }
+  if (!names_metric(text.substr(b, m->end - b), lr, lr.lang)) b = m->begin;
   for (;;) {
     std::size_t sp = text.find(' ', b);
     if (sp == std::string_view::npos || sp >= m->end) break;  // keep the head word
@@ -493,14 +493,7 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (ends_with_any(last_word(metric), lr.not_metric_suffix)) return false;
   // A target is tied to what it measures: none, or only words that never
   // name a metric ("isə", "gələn il"), and there is no target.
-  bool named = false;
-  for (std::size_t i = 0; i < metric.size();) {
-    std::size_t sp = metric.find(' ', i);
-    if (sp == std::string_view::npos) sp = metric.size();
-    named |= lr.metric_stop == nullptr || !in(lr.metric_stop, metric.substr(i, sp - i));
-    i = sp + 1;
-  }
-  if (!named) return false;
+  if (!names_metric(metric, lr, lang)) return false;
   {
     std::string m = text::fold_key(metric, lang);
     // The metric is named in the nominative: drop an object suffix from its
