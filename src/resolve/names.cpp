@@ -395,16 +395,74 @@ bool letter_before(std::string_view t, std::size_t i) {
   return i > 0 && u_isalpha(text::code_point_before(t, i)) != 0;
 }
 
+// The places a capitalised word starts in a document, ordered by the text
+// that follows (its first kKey bytes): the occurrences of a name, bare or
+// with a suffix, come from one binary search instead of a scan of the whole
+// document per name. Documents name dozens of people, and a name's first
+// byte is as common as the lead byte of "Ə". Built on the first lookup.
+class WordStarts {
+ public:
+  explicit WordStarts(std::string_view text) : text_(text) {}
+
+  // Calls f(at) for each position where `s` occurs with no letter before
+  // it, in the document's order.
+  template <typename F>
+  void each(std::string_view s, F&& f) const {
+    if (!capitalised(s)) {
+      for (std::size_t at = text_.find(s); at != std::string_view::npos;
+           at = text_.find(s, at + 1)) {
+        if (!letter_before(text_, at)) f(at);
+      }
+      return;
+    }
+    build();
+    const std::string_view k = s.substr(0, kKey);
+    auto it =
+        std::lower_bound(starts_.begin(), starts_.end(), k,
+                         [&](std::size_t a, std::string_view key) { return key_at(a) < key; });
+    std::vector<std::size_t> found;
+    for (; it != starts_.end() && key_at(*it).starts_with(k); ++it) {
+      if (text_.substr(*it).starts_with(s)) found.push_back(*it);
+    }
+    std::sort(found.begin(), found.end());  // in the document's order, as a scan finds them
+    for (std::size_t at : found) f(at);
+  }
+
+ private:
+  static constexpr std::size_t kKey = 48;
+
+  std::string_view key_at(std::size_t at) const { return text_.substr(at, kKey); }
+
+  void build() const {
+    if (built_) return;
+    built_ = true;
+    bool letter = false;
+    for (std::size_t i = 0; i < text_.size();) {
+      std::size_t len;
+      const char32_t c = text::decode(text_, i, &len);
+      const bool now = u_isalpha(static_cast<UChar32>(c)) != 0;
+      if (now && !letter && u_isupper(static_cast<UChar32>(c)) != 0) starts_.push_back(i);
+      letter = now;
+      i += len;
+    }
+    std::sort(starts_.begin(), starts_.end(),
+              [&](std::size_t a, std::size_t b) { return key_at(a) < key_at(b); });
+  }
+
+  std::string_view text_;
+  mutable bool built_ = false;
+  mutable std::vector<std::size_t> starts_;
+};
+
 // The fullest form of a name in the document: every word-bounded occurrence
 // of the surname, extended back over capitalised words that are neither
 // titles nor non-names; the longest (then the most frequent) wins.
-std::string canonical_name_uncached(std::string_view text, const std::vector<std::string>& name,
+std::string canonical_name_uncached(std::string_view text, const WordStarts& words,
+                                    const std::vector<std::string>& name,
                                     const detail::LanguageRules& lr, const std::string& initial) {
   const std::string& surname = name.back();
   std::map<std::string, int> seen;
-  for (std::size_t at = text.find(surname); at != std::string_view::npos;
-       at = text.find(surname, at + 1)) {
-    if (letter_before(text, at)) continue;
+  words.each(surname, [&](std::size_t at) {
     if (letter_at(text, at + surname.size())) {
       // "Rəşad Babayevin": the surname with a case suffix still names him.
       std::size_t e = at + surname.size();
@@ -415,7 +473,7 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
       }
       if (!in_lexicon(lr.case_suffix != nullptr ? lr.case_suffix : lr.genitive_suffix,
                       text.substr(at + surname.size(), e - at - surname.size()), lr.lang)) {
-        continue;
+        return;
       }
     }
     std::vector<std::string> full{surname};
@@ -449,16 +507,16 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
     // Must agree with the words the mention itself gives.
     if (full.size() < name.size() ||
         !std::equal(name.begin(), name.end(), full.end() - static_cast<long>(name.size()))) {
-      continue;
+      return;
     }
     // "A.Quliyeva" is "Aygün Quliyeva", not "Leyla Quliyeva".
     if (!initial.empty() && full.size() > name.size() && !full.front().starts_with(initial)) {
-      continue;
+      return;
     }
     if (!initial_of.empty() && full.size() > 1) initial_of.clear();
-    if (!initial.empty() && !initial_of.empty() && !initial_of.starts_with(initial)) continue;
+    if (!initial.empty() && !initial_of.empty() && !initial_of.starts_with(initial)) return;
     ++seen[initial_of + join(full)];
-  }
+  });
   // The fullest form wins; an initial counts half a word, so a first name
   // written out beats it, and it beats the surname alone ("Q. Həsənquliyev"
   // when the document never gives more).
@@ -491,8 +549,9 @@ std::string canonical_name_uncached(std::string_view text, const std::vector<std
 // the document writes wins, else the first when every word before the head
 // is an adjective of the pack's org_adjective ("Mərkəzi Banka" -> "Mərkəzi
 // Bank"), else the last ("Azərbaycan Mərkəzi Bankına", "Dünya Bankının").
-std::string organisation_name(std::string_view text, const std::vector<std::string>& words,
-                              const std::string& forms, const detail::LanguageRules& lr) {
+std::string organisation_name(std::string_view text, const WordStarts& starts,
+                              const std::vector<std::string>& words, const std::string& forms,
+                              const detail::LanguageRules& lr) {
   const std::string base = join(words);
   bool adjectives_only = true;
   for (const std::string& w : words) {
@@ -504,10 +563,10 @@ std::string organisation_name(std::string_view text, const std::vector<std::stri
     if (e == std::string::npos) e = forms.size();
     const std::string name = base + (base.empty() ? "" : " ") + forms.substr(b, e - b);
     if (first.empty() || (e == forms.size() && !adjectives_only)) first = name;
-    for (std::size_t at = text.find(name); at != std::string_view::npos;
-         at = text.find(name, at + 1)) {
-      if (!letter_before(text, at) && !letter_at(text, at + name.size())) return name;
-    }
+    bool written = false;
+    starts.each(name,
+                [&](std::size_t at) { written = written || !letter_at(text, at + name.size()); });
+    if (written) return name;
     b = e + 1;
   }
   return first;
@@ -516,11 +575,13 @@ std::string organisation_name(std::string_view text, const std::vector<std::stri
 // "Avropa Yenidənqurma və İnkişaf Bankı (European Bank …, EBRD)": an
 // acronym the document puts in a parenthesis right after an organisation's
 // name stands for that name; empty when the document spells it out nowhere.
-std::string spelled_out(std::string_view text, std::string_view acr,
+std::string spelled_out(std::string_view text, const WordStarts& starts, std::string_view acr,
                         const detail::LanguageRules& lr) {
   constexpr std::size_t kParenthesis = 200;  // bytes from "(" to the acronym
-  for (std::size_t at = text.find(acr); at != std::string_view::npos; at = text.find(acr, at + 1)) {
-    if (letter_before(text, at) || letter_at(text, at + acr.size())) continue;
+  std::vector<std::size_t> found;
+  starts.each(acr, [&](std::size_t at) { found.push_back(at); });
+  for (std::size_t at : found) {
+    if (letter_at(text, at + acr.size())) continue;
     const std::size_t open = text.rfind('(', at);
     const std::size_t close = text.find_first_not_of(' ', at + acr.size());
     if (open == std::string_view::npos || at - open > kParenthesis ||
@@ -533,7 +594,7 @@ std::string spelled_out(std::string_view text, std::string_view acr,
     const Mention m =
         parse_mention(text, Range{nl == std::string_view::npos ? 0 : nl + 1, open}, lr);
     if (m.kind != MentionKind::organisation || m.role == "*") continue;
-    return organisation_name(text, m.tokens, m.role, lr);
+    return organisation_name(text, starts, m.tokens, m.role, lr);
   }
   return {};
 }
@@ -558,27 +619,32 @@ std::string after_last_acronym(const std::string& name, const detail::LanguageRu
 // names few people many times, so each (name, initial) is looked up once.
 class NameCache {
  public:
-  NameCache(std::string_view text, const detail::LanguageRules& lr) : text_(text), lr_(lr) {}
+  NameCache(std::string_view text, const WordStarts& starts, const detail::LanguageRules& lr)
+      : text_(text), starts_(starts), lr_(lr) {}
   const std::string& canonical(const std::vector<std::string>& name, const std::string& initial) {
     std::string key = initial + "\x1f" + join(name);
     auto it = cache_.find(key);
     if (it == cache_.end()) {
-      it = cache_.emplace(key, canonical_name_uncached(text_, name, lr_, initial)).first;
+      it = cache_.emplace(key, canonical_name_uncached(text_, starts_, name, lr_, initial)).first;
     }
     return it->second;
   }
 
  private:
   std::string_view text_;
+  const WordStarts& starts_;
   const detail::LanguageRules& lr_;
   std::map<std::string, std::string> cache_;
 };
 
 }  // namespace
 
-std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
-                              const std::vector<std::string>& known, std::string_view text,
-                              bool inflected, const detail::Lexicon* suffixes) {
+namespace {
+
+std::string strip_suffix(std::string_view name, const detail::LanguageRules& lr,
+                         const std::vector<std::string>& known, std::string_view text,
+                         const WordStarts& starts, bool inflected,
+                         const detail::Lexicon* suffixes) {
   std::string s(name);
   if (suffixes == nullptr) suffixes = lr.genitive_suffix;
   if (suffixes == nullptr) return s;
@@ -605,9 +671,9 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
   // A stem the document writes on its own ("Fərid Hüseynzadə" for
   // "Hüseynzadənin") is the name.
   for (const std::string& c : candidates) {
-    for (std::size_t at = text.find(c); at != std::string_view::npos; at = text.find(c, at + 1)) {
-      if (!letter_before(text, at) && !letter_at(text, at + c.size())) return c;
-    }
+    bool written = false;
+    starts.each(c, [&](std::size_t at) { written = written || !letter_at(text, at + c.size()); });
+    if (written) return c;
   }
   // A stem with a surname ending ("Tokayev" of "Tokayevin"), unless the
   // word as it stands ends like one ("Həsənova" is no dative of "Həsənov"
@@ -627,6 +693,14 @@ std::string strip_name_suffix(std::string_view name, const detail::LanguageRules
   return candidates.front();
 }
 
+}  // namespace
+
+std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
+                              const std::vector<std::string>& known, std::string_view text,
+                              bool inflected, const detail::Lexicon* suffixes) {
+  return strip_suffix(name, lr, known, text, WordStarts(text), inflected, suffixes);
+}
+
 namespace {
 
 // Speakers named as organisations, once every quotation has its speaker:
@@ -635,7 +709,7 @@ namespace {
 // the document names in full ("Azərbaycan Mərkəzi Bankı"); a person's name
 // never starts with an acronym.
 void canonical_organisations(
-    std::string_view text, const detail::LanguageRules& lr,
+    std::string_view text, const WordStarts& starts, const detail::LanguageRules& lr,
     const std::map<std::string, std::multimap<std::size_t, std::string>>& orgs,
     std::vector<ResolvedSpeaker>* out) {
   // Every organisation the document names, the longest names first, with
@@ -688,7 +762,7 @@ void canonical_organisations(
     }
     const std::string as_said = *r.speaker;
     if (acronym(*r.speaker)) {
-      std::string full = spelled_out(text, *r.speaker, lr);
+      std::string full = spelled_out(text, starts, *r.speaker, lr);
       for (std::size_t k = 0; full.empty() && k < names.size(); ++k) {
         if (!names[k].rest.empty() && initials(names[k].name) == *r.speaker) full = names[k].name;
       }
@@ -770,7 +844,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
                                               const detail::LanguageRules& lr) {
   std::vector<ResolvedSpeaker> out(quotes.size());
   std::vector<Mention> mentions(quotes.size());
-  NameCache names(text, lr);
+  const WordStarts starts(text);
+  NameCache names(text, starts, lr);
   // organisation_name searches the document: once per distinct name.
   std::map<std::string, std::string> org_names;
   auto org_name = [&](const std::vector<std::string>& words,
@@ -778,7 +853,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::string key = join(words) + "\x1f" + forms;
     auto it = org_names.find(key);
     if (it == org_names.end()) {
-      it = org_names.emplace(key, organisation_name(text, words, forms, lr)).first;
+      it = org_names.emplace(key, organisation_name(text, starts, words, forms, lr)).first;
     }
     return it->second;
   };
@@ -821,7 +896,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     auto key = std::make_tuple(word, inflected, suffixes);
     auto it = stems.find(key);
     if (it == stems.end()) {
-      it = stems.emplace(key, strip_name_suffix(word, lr, known, text, inflected, suffixes)).first;
+      it = stems.emplace(key, strip_suffix(word, lr, known, text, starts, inflected, suffixes))
+               .first;
     }
     return it->second;
   };
@@ -1114,7 +1190,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     auto it = named.upper_bound(mentions[i].pos);
     if (it != named.end()) out[i].speaker = it->second;
   }
-  canonical_organisations(text, lr, orgs, &out);
+  canonical_organisations(text, starts, lr, orgs, &out);
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     int p = quotes[i].inherit;
     // A chain of continuations ends at an attributed quote.
