@@ -153,6 +153,24 @@ bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::siz
          std::count(gap.begin(), gap.end(), '\n') <= 2;
 }
 
+// "Onun sözlərinə görə, … dərinləşib. Ölkələrlə dövriyyə … çatıb:" ¶ “…”:
+// a paragraph that reports someone's speech and ends in a colon introduces
+// the quotation that opens the next line with the same speaker, when the
+// reported clause stands in that paragraph and no other quotation comes
+// between.
+bool continues_by_colon(std::string_view text, const text::Segments& seg, Range clause,
+                        std::size_t open) {
+  const std::size_t para = seg.paragraph_at(clause.begin);
+  const std::size_t para_end = seg.paragraphs[para].end;
+  if (clause.end > para_end || para_end > open) return false;
+  const std::string_view rest = text::trim(text.substr(clause.end, para_end - clause.end));
+  if (rest.empty() || rest.back() != ':') return false;
+  if (rest.find_first_of("\"“”«»") != std::string_view::npos) return false;
+  return text::trim(text.substr(para_end, open - para_end)).empty() &&
+         std::count(text.begin() + static_cast<long>(para_end),
+                    text.begin() + static_cast<long>(open), '\n') <= 1;
+}
+
 }  // namespace
 
 std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate& q,
@@ -287,7 +305,8 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
         const std::size_t j = *(it - 1);
         if (q.close_end <= out[j].text.end + 4) {
           c.inherit = static_cast<int>(j);
-        } else if (introduced_by_colon(text, out[j].text.end, q.open)) {
+        } else if (introduced_by_colon(text, out[j].text.end, q.open) ||
+                   continues_by_colon(text, seg, out[j].text, q.open)) {
           // "X bildirib ki, … nəticələr verir: “…”": the quotation the
           // reported speech introduces is the same speaker's.
           c.inherit = static_cast<int>(j);
@@ -299,12 +318,15 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       // A quotation standing as a sentence of its own, right after an
       // attributed one, continues it.
       const text::Span& s = seg.sentences[seg.sentence_at(q.open)];
-      const std::size_t para = seg.paragraph_at(q.open);
-      const std::size_t prev_para = seg.paragraph_at(out[last_attributed].text.begin);
+      const std::size_t prev_end =
+          seg.paragraphs[seg.paragraph_at(out[last_attributed].text.end)].end;
       const bool alone = only_space_or_punct(text.substr(s.begin, q.open - s.begin)) &&
                          only_space_or_punct(text.substr(
                              q.close_end, s.end > q.close_end ? s.end - q.close_end : 0));
-      if (alone && para <= prev_para + 1) {
+      // On the next line, or after blank lines only (a headline's second
+      // quotation, an answer's next paragraph).
+      if (alone &&
+          (q.open < prev_end || text::trim(text.substr(prev_end, q.open - prev_end)).empty())) {
         c.kind = QuoteKind::direct;
         c.inherit = last_attributed;
       }

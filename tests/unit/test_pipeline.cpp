@@ -149,6 +149,46 @@ TEST_CASE("reported speech up to a colon introduces a quotation of the same spea
   }
 }
 
+TEST_CASE("a paragraph of reported speech that ends in a colon introduces the next quotation",
+          "[pipeline][attribution]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::quote);
+  // The reported clause ends at its sentence; the writer's next sentence of
+  // figures ends the paragraph with a colon.
+  auto recs = run(
+      "Deputat Samir Rzayevin sözlərinə görə, ixrac artmağa davam edir. Gürcüstanla dövriyyə 12 "
+      "faiz, Qazaxıstanla 8 faiz artıb:\n\n“Bu, son illərin ən yüksək artımıdır”.\n",
+      opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].text == "Bu, son illərin ən yüksək artımıdır");
+  CHECK(recs[1].speaker == "Samir Rzayev");
+  // A colon after another voice in the paragraph introduces that voice, not
+  // the clause's speaker.
+  recs =
+      run("Deputat Samir Rzayevin sözlərinə görə, ixrac artır. Nazirlik isə “bazar dəyişir” "
+          "yazıb:\n\n“Gözləyək”.\n",
+          opt);
+  REQUIRE(recs.size() == 3);
+  CHECK(recs[2].speaker == "Nazirlik");
+}
+
+TEST_CASE("a quotation on its own line after blank lines continues the one before",
+          "[pipeline][attribution]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::quote);
+  auto recs =
+      run("Nazir Anar Quliyev: “Biz hazırıq”\n\n“Plan artıq işləyir”\n\nNazir jurnalistlərlə "
+          "görüşüb.\n",
+          opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].speaker == "Anar Quliyev");
+  // A line of the writer's between ends it.
+  recs =
+      run("Nazir Anar Quliyev: “Biz hazırıq”\nToplantı başa çatıb.\n“Plan artıq işləyir”\n", opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(!recs[1].speaker);
+}
+
 TEST_CASE("a headline quotation the article's quote repeats is its speaker's",
           "[pipeline][attribution]") {
   ExtractOptions opt;
