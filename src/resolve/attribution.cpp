@@ -143,6 +143,21 @@ bool only_space_or_punct(std::string_view s) {
   return text::trim(s, ".,;:!?-()").empty();
 }
 
+// White space, punctuation and quote marks only: what stands between one
+// quotation and the next.
+bool only_marks(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    const char32_t c = text::decode(s, i, &len);
+    const bool mark = c == U'“' || c == U'”' || c == U'„' || c == U'«' || c == U'»' ||
+                      (c < 0x80 && std::string_view(".,;:!?-\"").find(static_cast<char>(c)) !=
+                                       std::string_view::npos);
+    if (!mark && !text::is_space(c)) return false;
+    i += len;
+  }
+  return true;
+}
+
 // Between the end of a clause and an opening quote mark: a colon, white
 // space and at most one blank line.
 bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::size_t open) {
@@ -348,6 +363,24 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     if ((c.rule != nullptr && (!c.speaker.empty() || c.implicit_speaker)) ||
         (c.inherit >= 0 && c.kind == QuoteKind::direct)) {
       last_attributed = static_cast<int>(out.size()) - 1;
+    }
+  }
+  // “…”¶“…”.¶Report xəbər verir ki, bunu X bildirib: quotations on lines of
+  // their own, one right after the other, are all the speaker's that the
+  // last of them is credited to after it.
+  for (std::size_t k = out.size(); k-- > reported + 1;) {
+    QuoteCandidate& prev = out[k - 1];
+    const QuoteCandidate& next = out[k];
+    const bool named_after =
+        (next.rule != nullptr && !next.speaker.empty() && next.speaker.begin >= next.text.end) ||
+        next.inherit > static_cast<int>(k);
+    if (!named_after || prev.rule != nullptr || prev.inherit >= 0 ||
+        prev.kind != QuoteKind::direct || prev.text.end > next.text.begin) {
+      continue;
+    }
+    const std::string_view gap = text.substr(prev.text.end, next.text.begin - prev.text.end);
+    if (gap.find('\n') != std::string_view::npos && only_marks(gap)) {
+      prev.inherit = static_cast<int>(k);
     }
   }
   return out;

@@ -172,6 +172,27 @@ TEST_CASE("a paragraph of reported speech that ends in a colon introduces the ne
   CHECK(recs[2].speaker == "Nazirlik");
 }
 
+TEST_CASE("quotations on lines of their own are all the speaker's named after the last",
+          "[pipeline][attribution]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::quote);
+  auto recs = run(
+      "“Gələn il 30 yeni məktəb açılacaq”\n“Müəllimlərin maaşı da artırılacaq”.\nAPA xəbər verir "
+      "ki, bunu təhsil naziri Emin Əmrullayev deyib.\n",
+      opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[0].speaker == "Emin Əmrullayev");
+  CHECK(recs[1].speaker == "Emin Əmrullayev");
+  // A line of the writer's between keeps the headline apart.
+  recs = run(
+      "“Gələn il 30 yeni məktəb açılacaq”\nTəhsil sahəsində islahatlar davam edir.\n“Müəllimlərin "
+      "maaşı da artırılacaq”.\nAPA xəbər verir ki, bunu təhsil naziri Emin Əmrullayev deyib.\n",
+      opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(!recs[0].speaker);
+  CHECK(recs[1].speaker == "Emin Əmrullayev");
+}
+
 TEST_CASE("a quotation on its own line after blank lines continues the one before",
           "[pipeline][attribution]") {
   ExtractOptions opt;
