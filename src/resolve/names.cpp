@@ -45,6 +45,18 @@ bool capitalised(std::string_view s) {
   return u_isupper(text::decode(s, 0, &len)) != 0;
 }
 
+bool has_surname_ending(std::string_view w, const detail::LanguageRules& lr);
+
+// A word in a case that never ends a person's name ("Jurnalistlərdən biri",
+// "Kerem Aksoy Ankarada", "Forumda Leyla Məmmədova").
+bool oblique(std::string_view w, const detail::LanguageRules& lr) {
+  if (lr.oblique_suffix == nullptr || has_surname_ending(w, lr)) return false;
+  for (const std::string& suf : lr.oblique_suffix->words) {
+    if (w.size() > suf.size() + 3 && w.ends_with(suf)) return true;
+  }
+  return false;
+}
+
 // A folded key in a lexicon (its value into *value).
 bool has_key(const detail::Lexicon* lex, const std::string& key, std::string* value = nullptr) {
   if (lex == nullptr) return false;
@@ -230,21 +242,12 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   for (const Title& t : titles) {
     for (std::size_t k = t.at; k < t.end; ++k) in_title[k] = true;
   }
-  // Words in a case that never ends a person's name ("Jurnalistlərdən
-  // biri", "Kerem Aksoy Ankarada").
-  auto oblique = [&](const Token& t) {
-    if (lr.oblique_suffix == nullptr || has_surname_ending(t.s, lr)) return false;
-    for (const std::string& suf : lr.oblique_suffix->words) {
-      if (t.s.size() > suf.size() + 3 && t.s.ends_with(suf)) return true;
-    }
-    return false;
-  };
   // A word that may stand in a person's name (not_name words are each
   // caller's to judge).
   auto in_name = [&](std::size_t k) {
     return name_word(toks[k].s) && !in_title[k] && !has_key(lr.place_word, toks[k].key) &&
            !has_key(lr.org_head, toks[k].key) && !has_key(lr.outlet, toks[k].key) &&
-           !oblique(toks[k]);
+           !oblique(toks[k].s, lr);
   };
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
@@ -498,7 +501,7 @@ std::string canonical_name_uncached(std::string_view text, const WordStarts& wor
       }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
           in_lexicon(lr.not_name, w, lr.lang) || in_lexicon(lr.place_word, w, lr.lang) ||
-          in_lexicon(lr.org_head, w, lr.lang) || !letter_before(text, e)) {
+          in_lexicon(lr.org_head, w, lr.lang) || oblique(w, lr) || !letter_before(text, e)) {
         break;
       }
       full.insert(full.begin(), std::string(w));
