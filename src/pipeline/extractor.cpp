@@ -130,6 +130,124 @@ std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
 
 namespace {
 
+// Where a numeric record stands in the normalised text: its span, the
+// figure that keys it (a target's number) and a target's metric start.
+struct Numeric {
+  std::size_t begin, end, key_begin, key_end, metric_begin;
+};
+
+// Figures chained after a target measure what it measures
+// (resolve::chain_targets): a chained amount becomes a target with the
+// chain's metric, its verb's direction and the date of its link as deadline;
+// a chained target whose metric was read out of the link takes the chain's.
+void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
+                         const LanguageRules& lr, const std::vector<Numeric>& numbers,
+                         std::vector<Record>* records) {
+  const std::string_view t = norm.text;
+  std::vector<std::size_t> target_recs, amount_recs, date_recs;
+  for (std::size_t i = 0; i < records->size(); ++i) {
+    switch ((*records)[i].type) {
+      case RecordType::target:
+        target_recs.push_back(i);
+        break;
+      case RecordType::amount:
+        amount_recs.push_back(i);
+        break;
+      case RecordType::date:
+        date_recs.push_back(i);
+        break;
+      default:
+        break;
+    }
+  }
+  if (target_recs.empty()) return;
+  std::sort(date_recs.begin(), date_recs.end(),
+            [&](std::size_t a, std::size_t b) { return numbers[a].begin < numbers[b].begin; });
+  std::vector<std::pair<std::size_t, std::size_t>> dates;
+  for (std::size_t i : date_recs) dates.emplace_back(numbers[i].begin, numbers[i].end);
+  std::vector<std::pair<resolve::ChainFigure, std::size_t>> figs;  // figure, record
+  util::Intervals target_keys;
+  for (std::size_t i : target_recs) {
+    const Numeric& n = numbers[i];
+    target_keys.add(n.key_begin, n.key_end);
+    // The figure runs through its unit and suffix: the amount that holds
+    // its number, when there is one.
+    std::size_t end = n.key_end;
+    for (std::size_t a : amount_recs) {
+      if (numbers[a].begin <= n.key_begin && numbers[a].end >= n.key_end) {
+        end = std::max(end, numbers[a].end);
+      }
+    }
+    figs.push_back({resolve::ChainFigure{n.key_begin, end, n.metric_begin, true,
+                                         (*records)[i].unit.value_or("")},
+                    i});
+  }
+  for (std::size_t a : amount_recs) {
+    const Numeric& n = numbers[a];
+    if (target_keys.overlaps(n.begin, n.end)) continue;
+    figs.push_back(
+        {resolve::ChainFigure{n.begin, n.end, n.begin, false, (*records)[a].unit.value_or("")}, a});
+  }
+  std::sort(figs.begin(), figs.end(),
+            [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+  std::vector<resolve::ChainFigure> figures;
+  for (const auto& f : figs) figures.push_back(f.first);
+  const std::vector<resolve::ChainLink> links = resolve::chain_targets(t, seg, figures, dates, lr);
+  // A target without a deadline takes the date that stands right before its
+  // figure, after its metric ("fiskal balans 2025-ci ildə ÜDM-in 3,6 %-i";
+  // not "2018-ci illə müqayisədə 6 mlrd", nor a start: "2018-ci ildən").
+  const auto ablative = lr.suffix_of_case.find("ablative");
+  auto starts_change = [&](std::size_t d) {
+    if (ablative == lr.suffix_of_case.end()) return false;
+    const std::string_view w = t.substr(numbers[d].begin, numbers[d].end - numbers[d].begin);
+    for (const std::string& suf : ablative->second->words) {
+      if (w.ends_with(suf)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i : target_recs) {
+    Record& r = (*records)[i];
+    if (r.deadline) continue;
+    const Numeric& n = numbers[i];
+    for (std::size_t d : date_recs) {
+      if (numbers[d].begin >= n.metric_begin && numbers[d].end <= n.key_begin &&
+          !starts_change(d) && resolve::joined_to_figure(t, numbers[d].end, n.key_begin, lr)) {
+        r.deadline = (*records)[d].date_value;
+      }
+    }
+  }
+  std::vector<Record> added;
+  for (const resolve::ChainLink& link : links) {
+    const Record head = (*records)[figs[link.head].second];
+    Record& r = (*records)[figs[link.figure].second];
+    std::optional<std::string> deadline;
+    if (link.date >= 0)
+      deadline = (*records)[date_recs[static_cast<std::size_t>(link.date)]].date_value;
+    if (figures[link.figure].target) {
+      r.metric = head.metric;
+      if (!r.deadline) r.deadline = deadline;
+      // It starts at its figure now, not at the words it took for a metric.
+      const std::size_t from = norm.orig_start(figures[link.figure].begin);
+      if (from > r.start && from < r.end) {
+        r.text = r.text.substr(from - r.start);
+        r.start = from;
+      }
+      continue;
+    }
+    Record c = r;
+    c.type = RecordType::target;
+    c.rule = head.rule;
+    c.metric = head.metric;
+    c.direction =
+        link.governed_by >= 0
+            ? (*records)[figs[static_cast<std::size_t>(link.governed_by)].second].direction
+            : head.direction;
+    c.deadline = deadline ? deadline : head.deadline;
+    added.push_back(std::move(c));
+  }
+  for (Record& c : added) records->push_back(std::move(c));
+}
+
 std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
                                      const std::vector<match::Hit>& hits,
                                      std::vector<detail::TraceEntry>* trace) {
@@ -174,11 +292,14 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     if (a->rule->priority != b->rule->priority) return a->rule->priority > b->rule->priority;
     return (a->end - a->begin) > (b->end - b->begin);
   });
+  // Dates and amounts are read for chains of targets even when not asked for.
+  const bool chains = opt.wants(RecordType::target) && lr->chain_word != nullptr;
+  std::vector<Numeric> numbers;  // per record: where it stands in t
   for (const match::Hit* h : numeric) {
     RecordType type = h->rule->type == RuleType::date     ? RecordType::date
                       : h->rule->type == RuleType::amount ? RecordType::amount
                                                           : RecordType::target;
-    if (!opt.wants(type)) continue;
+    if (!opt.wants(type) && !chains) continue;
     auto [b, e] = span_of(*h);
     const std::size_t metric_begin =
         type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
@@ -217,7 +338,10 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     if (!ok) continue;
     used.add(kb, ke);
     records.push_back(std::move(r));
+    numbers.push_back(Numeric{b, e, kb, ke, metric_begin});
   }
+  if (chains) add_chained_targets(norm, seg, *lr, numbers, &records);
+  std::erase_if(records, [&](const Record& r) { return !opt.wants(r.type); });
 
   // resolve: quotations and speakers
   if (opt.wants(RecordType::quote) || trace != nullptr) {

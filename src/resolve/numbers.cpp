@@ -515,4 +515,113 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   return true;
 }
 
+namespace {
+
+// The word after position i (up to e) joins two clauses ("proqnozlaşdırılır
+// və gələn il"; not "xərclərinin isə", where the word before is a subject).
+bool next_joins(std::string_view text, std::size_t i, std::size_t e,
+                const detail::LanguageRules& lr) {
+  while (i < e && (text[i] == ' ' || text[i] == '\t')) ++i;
+  std::size_t j = i;
+  while (j < e && text[j] != ' ' && text[j] != '\t') ++j;
+  return j > i && detail::in_lexicon(lr.clause_joiner, text.substr(i, j - i), lr.lang);
+}
+
+// What may stand between two figures of one chain (see chain_targets).
+// *verb is set when a word ends a clause in it.
+bool chain_gap(std::string_view text, std::size_t b, std::size_t e,
+               const std::vector<std::pair<std::size_t, std::size_t>>& dates,
+               const detail::LanguageRules& lr, bool* verb) {
+  *verb = false;
+  auto date = std::lower_bound(dates.begin(), dates.end(), std::make_pair(b, std::size_t{0}));
+  if (date != dates.begin() && std::prev(date)->second > b) --date;
+  std::size_t i = b;
+  while (i < e) {
+    while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == ',' || text[i] == ';')) ++i;
+    if (i >= e) break;
+    while (date != dates.end() && date->second <= i) ++date;
+    if (date != dates.end() && date->first <= i) {  // a date: skip it whole
+      i = date->second;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < e && text[j] != ' ' && text[j] != '\t') ++j;
+    std::string_view word = text.substr(i, j - i);
+    const bool comma = word.ends_with(',');
+    word = text::trim(word, ",;");
+    std::size_t len;
+    if (word.starts_with("-") && text::count_code_points(word) <= 5) {
+      // the case suffix of the figure before ("%-ni")
+    } else if (detail::in_lexicon(lr.chain_word, word, lr.lang)) {
+    } else if (!*verb && u_islower(text::decode(word, 0, &len)) != 0 &&
+               (comma || next_joins(text, j, e, lr))) {
+      *verb = true;  // "artacağı," ends the clause of the figure before
+    } else {
+      return false;
+    }
+    i = j;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool joined_to_figure(std::string_view text, std::size_t b, std::size_t e,
+                      const detail::LanguageRules& lr) {
+  bool verb = false;
+  return lr.chain_word != nullptr && chain_gap(text, b, e, {}, lr, &verb) && !verb;
+}
+
+std::vector<ChainLink> chain_targets(std::string_view text, const text::Segments& seg,
+                                     const std::vector<ChainFigure>& figures,
+                                     const std::vector<std::pair<std::size_t, std::size_t>>& dates,
+                                     const detail::LanguageRules& lr) {
+  std::vector<ChainLink> links;
+  if (lr.chain_word == nullptr) return links;
+  // The link each figure joins, by index into links (-1: not chained).
+  std::vector<int> link_of(figures.size(), -1);
+  std::vector<bool> verb_before;  // per link: a verb ends a clause before its figure
+  for (std::size_t k = 1; k < figures.size(); ++k) {
+    const ChainFigure& prev = figures[k - 1];
+    const ChainFigure& f = figures[k];
+    const bool prev_chained = prev.target || link_of[k - 1] >= 0;
+    if (!prev_chained || f.unit.empty() || f.unit != prev.unit || prev.end > f.begin ||
+        seg.sentence_at(prev.begin) != seg.sentence_at(f.begin)) {
+      continue;
+    }
+    bool verb = false;
+    if (!chain_gap(text, prev.end, f.begin, dates, lr, &verb)) continue;
+    // After a verb a new clause starts: a bare figure in it has a verb of
+    // its own to come, which the rules did not read.
+    if (!f.target && verb) continue;
+    // A target whose metric stands before the previous figure, or after its
+    // own, has its own metric; one read out of the link or the previous
+    // figure's suffix ("%-ni və … 39,9 %-ni") has none.
+    if (f.target && (f.metric_begin < prev.begin || f.metric_begin > f.begin)) continue;
+    ChainLink link;
+    link.figure = k;
+    link.head = link_of[k - 1] >= 0 ? links[static_cast<std::size_t>(link_of[k - 1])].head : k - 1;
+    // The last date between the figures is this one's.
+    for (std::size_t d = 0; d < dates.size(); ++d) {
+      if (dates[d].first >= prev.end && dates[d].second <= f.begin) link.date = static_cast<int>(d);
+    }
+    link_of[k] = static_cast<int>(links.size());
+    links.push_back(link);
+    verb_before.push_back(verb);
+    // The figures right before this target, with no verb between, take its
+    // verb ("34,2 %-ni və … 39,9 %-ni təşkil edəcək").
+    if (f.target && !verb) {
+      std::size_t next = k;
+      for (int l = static_cast<int>(links.size()) - 2; l >= 0; --l) {
+        ChainLink& before = links[static_cast<std::size_t>(l)];
+        if (before.figure + 1 != next || figures[before.figure].target) break;
+        before.governed_by = static_cast<int>(k);
+        if (verb_before[static_cast<std::size_t>(l)]) break;
+        next = before.figure;
+      }
+    }
+  }
+  return links;
+}
+
 }  // namespace quotex::resolve

@@ -4,9 +4,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "match/matcher.hpp"
 #include "quotex/record.hpp"
+#include "text/segment.hpp"
 
 namespace quotex::resolve {
 
@@ -32,5 +35,37 @@ std::size_t metric_start(const match::Hit& hit, std::string_view text,
                          const detail::LanguageRules& lr);
 bool resolve_target(const match::Hit& hit, std::string_view text, const std::string& lang,
                     const detail::LanguageRules& lr, std::size_t metric_begin, Record* r);
+
+// Chains of figures after a target: "dövlət gəlirləri 2025-ci ildə ÜDM-in
+// 36,5 %-ni, 2026-cı ildə 34,2 %-ni və 2027-ci ildə 39,9 %-ni təşkil edəcək".
+// A figure (normalised offsets, from its number through its unit and
+// suffix) of a sentence; `metric_begin` is where a target's metric starts.
+struct ChainFigure {
+  std::size_t begin = 0, end = 0;
+  std::size_t metric_begin = 0;
+  bool target = false;
+  std::string unit;
+};
+// A figure that continues a chain: it measures what `head` (a target)
+// measures; `date` is the date span standing before it in its link (-1:
+// none) and `governed_by` the next target of the chain with no verb between
+// them (-1: none), whose verb is the figure's too.
+struct ChainLink {
+  std::size_t figure = 0, head = 0;
+  int date = -1;
+  int governed_by = -1;
+};
+// `figures` sorted by begin; `dates` sorted spans of the document's dates.
+// Between two links stand only what the pack's chain_word lexicon lists
+// ("və", "isə", "ÜDM-in"), dates, a figure's suffix ("-ni") and at most one
+// word that ends a clause with a comma ("artacağı,").
+// Between b and e only chain words stand (no date, no verb): what stands
+// before e is joined to the figure at e ("2025-ci ildə ÜDM-in 3,6 %-i").
+bool joined_to_figure(std::string_view text, std::size_t b, std::size_t e,
+                      const detail::LanguageRules& lr);
+std::vector<ChainLink> chain_targets(std::string_view text, const text::Segments& seg,
+                                     const std::vector<ChainFigure>& figures,
+                                     const std::vector<std::pair<std::size_t, std::size_t>>& dates,
+                                     const detail::LanguageRules& lr);
 
 }  // namespace quotex::resolve

@@ -508,6 +508,8 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.metric_postposition = ex.find(lang, "metric_postposition");
     lr.not_metric_suffix = ex.find(lang, "not_metric_suffix");
     lr.unit_word = ex.find(lang, "unit_word");
+    lr.chain_word = ex.find(lang, "chain_word");
+    lr.clause_joiner = ex.find(lang, "clause_joiner");
     lr.surname_ending = ex.find(lang, "surname_ending");
     lr.org_head = ex.find(lang, "org_head");
     lr.org_adjective = ex.find(lang, "org_adjective");

@@ -173,6 +173,8 @@ struct LanguageRules {
   const Lexicon* metric_postposition = nullptr;  // dropped after a metric ("üçün")
   const Lexicon* not_metric_suffix = nullptr;    // a word so ending names no metric
   const Lexicon* unit_word = nullptr;            // units ("ton"): a figure's, never a metric
+  const Lexicon* chain_word = nullptr;           // joins the figures of a chain ("və", "ÜDM-in")
+  const Lexicon* clause_joiner = nullptr;        // joins two clauses after a verb ("və")
   const Lexicon* surname_ending = nullptr;       // endings that close a name
   const Lexicon* org_head = nullptr;       // head words of organisations, values: their name form
   const Lexicon* setting_end = nullptr;    // ends a scene-setting stretch ("cavabında")

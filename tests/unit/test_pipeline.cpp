@@ -149,6 +149,50 @@ TEST_CASE("reported speech up to a colon introduces a quotation of the same spea
   }
 }
 
+TEST_CASE("figures chained after a target measure what it measures", "[pipeline][targets]") {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::target);  // amounts and dates are read all the same
+  opt.doc_date = "2025-05-10";
+  auto recs =
+      run("Proqnoza görə, idxal rüsumları 2025-ci ildə ÜDM-in 6,2 %-ni, 2026-cı ildə 5,8 %-ni və "
+          "2027-ci ildə ÜDM-in 5,1 %-ni təşkil edəcək.",
+          opt);
+  REQUIRE(recs.size() == 3);
+  const double values[] = {6.2, 5.8, 5.1};
+  const char* deadlines[] = {"2025", "2026", "2027"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(recs[i].value == values[i]);
+    CHECK(recs[i].metric == "idxal rüsumları");
+    CHECK(recs[i].direction == "reach");
+    CHECK(recs[i].deadline == deadlines[i]);
+  }
+  // A verb that ends the first clause with a comma; the second target keeps
+  // its own verb's direction and takes the chain's metric, not the words of
+  // the link ("ÜDM-in").
+  recs =
+      run("Bankın hesabatına görə, kreditlərin həcminin gələn il 12 %-ə qədər artacağı, 2027-ci "
+          "ildə isə "
+          "ÜDM-in 9 %-nə qədər azalacağı gözlənilir.",
+          opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].metric == "kreditlərin həcmi");
+  CHECK(recs[1].direction == "decrease");
+  CHECK(recs[1].deadline == "2027");
+  // A bare figure after such a verb has a verb of its own to come: no target.
+  recs =
+      run("Kreditlərin həcmi gələn il 12 %-ə qədər artacaq, 2027-ci ildə isə 9 %-ə enəcək.", opt);
+  for (const Record& r : recs) CHECK(r.value != 9.0);
+  // A second subject starts a target of its own.
+  recs =
+      run("Gəlirlərin 30 milyard manat, xərclərin isə 33 milyard manat olacağı gözlənilir.", opt);
+  REQUIRE(!recs.empty());
+  CHECK(recs.back().metric == "xərclər");
+  recs = run("Bu il ixrac 5 faiz, idxal isə 3 faiz artacaq.", opt);
+  for (const Record& r : recs) {
+    if (r.value == 3.0) CHECK(r.metric == "idxal");
+  }
+}
+
 TEST_CASE("a paragraph of reported speech that ends in a colon introduces the next quotation",
           "[pipeline][attribution]") {
   ExtractOptions opt;
