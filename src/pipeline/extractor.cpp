@@ -142,6 +142,7 @@ struct Numeric {
 // a chained target whose metric was read out of the link takes the chain's.
 void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
                          const LanguageRules& lr, const std::vector<Numeric>& numbers,
+                         std::vector<std::pair<std::size_t, std::size_t>> unresolved_dates,
                          std::vector<Record>* records) {
   const std::string_view t = norm.text;
   std::vector<std::size_t> target_recs, amount_recs, date_recs;
@@ -163,8 +164,16 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
   if (target_recs.empty()) return;
   std::sort(date_recs.begin(), date_recs.end(),
             [&](std::size_t a, std::size_t b) { return numbers[a].begin < numbers[b].begin; });
+  // Every date joins a chain, also one with no value (a relative date in a
+  // document without a date); only those with a value give a deadline.
   std::vector<std::pair<std::size_t, std::size_t>> dates;
-  for (std::size_t i : date_recs) dates.emplace_back(numbers[i].begin, numbers[i].end);
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, int>> all_dates;
+  for (std::size_t i : date_recs)
+    all_dates.push_back({{numbers[i].begin, numbers[i].end}, static_cast<int>(i)});
+  for (const auto& d : unresolved_dates) all_dates.push_back({d, -1});
+  std::sort(all_dates.begin(), all_dates.end());
+  std::vector<int> date_record;
+  for (const auto& [span, rec] : all_dates) dates.push_back(span), date_record.push_back(rec);
   std::vector<std::pair<resolve::ChainFigure, std::size_t>> figs;  // figure, record
   util::Intervals target_keys;
   for (std::size_t i : target_recs) {
@@ -216,13 +225,35 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
       }
     }
   }
+  // A date inside a metric frames it ("Dünya Bankı bu il Azərbaycan
+  // iqtisadiyyatının"): what is measured follows the date.
+  for (std::size_t i : target_recs) {
+    Record& r = (*records)[i];
+    if (!r.metric) continue;
+    const Numeric& n = numbers[i];
+    for (std::size_t d : date_recs) {
+      if (numbers[d].begin < n.metric_begin || numbers[d].end > n.key_begin) continue;
+      const std::string date =
+          " " +
+          text::fold_key(t.substr(numbers[d].begin, numbers[d].end - numbers[d].begin), lr.lang) +
+          " ";
+      const std::string padded = " " + *r.metric + " ";
+      const std::size_t at = padded.find(date);
+      if (at != std::string::npos && at + date.size() < padded.size()) {
+        r.metric = std::string(text::trim(padded.substr(at + date.size())));
+      }
+    }
+  }
   std::vector<Record> added;
   for (const resolve::ChainLink& link : links) {
     const Record head = (*records)[figs[link.head].second];
     Record& r = (*records)[figs[link.figure].second];
     std::optional<std::string> deadline;
-    if (link.date >= 0)
-      deadline = (*records)[date_recs[static_cast<std::size_t>(link.date)]].date_value;
+    if (link.date >= 0 && date_record[static_cast<std::size_t>(link.date)] >= 0) {
+      deadline =
+          (*records)[static_cast<std::size_t>(date_record[static_cast<std::size_t>(link.date)])]
+              .date_value;
+    }
     if (figures[link.figure].target) {
       r.metric = head.metric;
       if (!r.deadline) r.deadline = deadline;
@@ -295,6 +326,7 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
   // Dates and amounts are read for chains of targets even when not asked for.
   const bool chains = opt.wants(RecordType::target) && lr->chain_word != nullptr;
   std::vector<Numeric> numbers;  // per record: where it stands in t
+  std::vector<std::pair<std::size_t, std::size_t>> unresolved_dates;  // dates with no value
   for (const match::Hit* h : numeric) {
     RecordType type = h->rule->type == RuleType::date     ? RecordType::date
                       : h->rule->type == RuleType::amount ? RecordType::amount
@@ -335,13 +367,20 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
         ok = resolve::resolve_target(*h, t, lang, *lr, metric_begin, &r);
         break;
     }
-    if (!ok) continue;
+    if (!ok) {
+      if (type == RecordType::date) unresolved_dates.emplace_back(b, e);
+      continue;
+    }
     used.add(kb, ke);
     records.push_back(std::move(r));
     numbers.push_back(Numeric{b, e, kb, ke, metric_begin});
   }
-  if (chains) add_chained_targets(norm, seg, *lr, numbers, &records);
-  std::erase_if(records, [&](const Record& r) { return !opt.wants(r.type); });
+  if (chains) add_chained_targets(norm, seg, *lr, numbers, std::move(unresolved_dates), &records);
+  // Dates and amounts only read for chains go; so do targets whose metric
+  // was left for a chain that did not come.
+  std::erase_if(records, [&](const Record& r) {
+    return !opt.wants(r.type) || (r.type == RecordType::target && !r.metric);
+  });
 
   // resolve: quotations and speakers
   if (opt.wants(RecordType::quote) || trace != nullptr) {

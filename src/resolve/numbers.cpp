@@ -442,6 +442,12 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (!direction.empty()) r->direction = direction;
   std::string deadline = field(hit, text, "deadline", lang);
   if (!deadline.empty()) r->deadline = deadline;
+  // A clause that leaves its metric out ("…, gələn il isə 2,2% artacağını"):
+  // the chain before it names it (chain_targets), or there is no target.
+  if (const std::string* from = hit.rule->fixed_value("metric_from");
+      from != nullptr && *from == "chain" && hit.group("metric") == nullptr) {
+    return true;
+  }
   std::string_view metric;
   if (const match::Capture* m = hit.group("metric"); m != nullptr && metric_begin < m->end) {
     metric = text::trim(text.substr(metric_begin, m->end - metric_begin), ",");

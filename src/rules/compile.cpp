@@ -105,9 +105,9 @@ const std::set<std::string>& allowed_groups(RuleType t) {
 const std::set<std::string> kExpectFields = {
     "text",      "type", "kind",  "speaker", "speaker_text", "cue",      "cue_class", "value",
     "value_max", "unit", "bound", "metric",  "direction",    "deadline", "relative",  "title"};
-const std::set<std::string> kSetFields = {"unit",     "direction",    "bound",     "scale",
-                                          "currency", "speaker_case", "speaker",   "cue_class",
-                                          "clause",   "month",        "month_max", "metric_case"};
+const std::set<std::string> kSetFields = {
+    "unit",      "direction", "bound", "scale",     "currency",    "speaker_case", "speaker",
+    "cue_class", "clause",    "month", "month_max", "metric_case", "metric_from"};
 
 // \p{L}, \p{Lu} and \p{Ll} in rule patterns cover the scripts the packs'
 // languages are written in (Latin, IPA's ə, Cyrillic). RE2 compiles the full
