@@ -1145,7 +1145,11 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       case MentionKind::none:
         break;
     }
-    if (out[i].speaker) {
+    // Words cited in someone else's sentence ("X, Prezidentin “…” çağırışını
+    // xatırladıb. O bildirib ki, …"): their speaker is not whom a pronoun
+    // after them continues.
+    const bool cited = quotes[i].kind == QuoteKind::partial && case_suffixes[i] != nullptr;
+    if (out[i].speaker && !cited) {
       if (out[i].speaker != last_speaker || !m.role.empty()) last_speaker_role = m.role;
       last_speaker = out[i].speaker;
       last_speaker_pos = m.pos;
