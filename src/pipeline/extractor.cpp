@@ -174,18 +174,25 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
   std::sort(all_dates.begin(), all_dates.end());
   std::vector<int> date_record;
   for (const auto& [span, rec] : all_dates) dates.push_back(span), date_record.push_back(rec);
+  std::sort(amount_recs.begin(), amount_recs.end(),
+            [&](std::size_t a, std::size_t b) { return numbers[a].begin < numbers[b].begin; });
+  // Records of one type never overlap: the dates (or the amount) that may
+  // stand in [b, e) are found by a binary search, not a scan per target.
+  auto from = [&](const std::vector<std::size_t>& recs, std::size_t b) {
+    return std::lower_bound(recs.begin(), recs.end(), b,
+                            [&](std::size_t r, std::size_t pos) { return numbers[r].begin < pos; });
+  };
   std::vector<std::pair<resolve::ChainFigure, std::size_t>> figs;  // figure, record
   util::Intervals target_keys;
   for (std::size_t i : target_recs) {
     const Numeric& n = numbers[i];
     target_keys.add(n.key_begin, n.key_end);
     // The figure runs through its unit and suffix: the amount that holds
-    // its number, when there is one.
+    // its number, when there is one (the last to start at or before it).
     std::size_t end = n.key_end;
-    for (std::size_t a : amount_recs) {
-      if (numbers[a].begin <= n.key_begin && numbers[a].end >= n.key_end) {
-        end = std::max(end, numbers[a].end);
-      }
+    auto a = from(amount_recs, n.key_begin + 1);
+    if (a != amount_recs.begin() && numbers[*(a - 1)].end >= n.key_end) {
+      end = std::max(end, numbers[*(a - 1)].end);
     }
     figs.push_back({resolve::ChainFigure{n.key_begin, end, n.metric_begin, true,
                                          (*records)[i].unit.value_or("")},
@@ -218,10 +225,11 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
     Record& r = (*records)[i];
     if (r.deadline) continue;
     const Numeric& n = numbers[i];
-    for (std::size_t d : date_recs) {
-      if (numbers[d].begin >= n.metric_begin && numbers[d].end <= n.key_begin &&
-          !starts_change(d) && resolve::joined_to_figure(t, numbers[d].end, n.key_begin, lr)) {
-        r.deadline = (*records)[d].date_value;
+    for (auto d = from(date_recs, n.metric_begin);
+         d != date_recs.end() && numbers[*d].begin < n.key_begin; ++d) {
+      if (numbers[*d].end <= n.key_begin && !starts_change(*d) &&
+          resolve::joined_to_figure(t, numbers[*d].end, n.key_begin, lr)) {
+        r.deadline = (*records)[*d].date_value;
       }
     }
   }
@@ -231,8 +239,10 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
     Record& r = (*records)[i];
     if (!r.metric) continue;
     const Numeric& n = numbers[i];
-    for (std::size_t d : date_recs) {
-      if (numbers[d].begin < n.metric_begin || numbers[d].end > n.key_begin) continue;
+    for (auto it = from(date_recs, n.metric_begin);
+         it != date_recs.end() && numbers[*it].begin < n.key_begin; ++it) {
+      const std::size_t d = *it;
+      if (numbers[d].end > n.key_begin) continue;
       const std::string date =
           " " +
           text::fold_key(t.substr(numbers[d].begin, numbers[d].end - numbers[d].begin), lr.lang) +

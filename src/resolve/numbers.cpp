@@ -608,8 +608,10 @@ std::vector<ChainLink> chain_targets(std::string_view text, const text::Segments
     link.figure = k;
     link.head = link_of[k - 1] >= 0 ? links[static_cast<std::size_t>(link_of[k - 1])].head : k - 1;
     // The last date between the figures is this one's.
-    for (std::size_t d = 0; d < dates.size(); ++d) {
-      if (dates[d].first >= prev.end && dates[d].second <= f.begin) link.date = static_cast<int>(d);
+    for (auto d =
+             std::lower_bound(dates.begin(), dates.end(), std::make_pair(prev.end, std::size_t{0}));
+         d != dates.end() && d->first < f.begin; ++d) {
+      if (d->second <= f.begin) link.date = static_cast<int>(d - dates.begin());
     }
     link_of[k] = static_cast<int>(links.size());
     links.push_back(link);
