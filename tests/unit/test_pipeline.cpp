@@ -34,6 +34,13 @@ std::vector<Record> run(const std::string& text, ExtractOptions opt = {}) {
   return ex.extract(Document{"t", text, "", ""});
 }
 
+// The quotations of a text, no other records.
+std::vector<Record> quotes_of(const std::string& text) {
+  ExtractOptions opt;
+  opt.types = 1u << unsigned(RecordType::quote);
+  return run(text, opt);
+}
+
 const std::string kSeed = std::string(QUOTEX_SOURCE_DIR) + "/samples/az/000_a5c5ee54b155f9dd";
 
 }  // namespace
@@ -201,43 +208,35 @@ TEST_CASE("figures chained after a target measure what it measures", "[pipeline]
 
 TEST_CASE("a paragraph of reported speech that ends in a colon introduces the next quotation",
           "[pipeline][attribution]") {
-  ExtractOptions opt;
-  opt.types = 1u << unsigned(RecordType::quote);
   // The reported clause ends at its sentence; the writer's next sentence of
   // figures ends the paragraph with a colon.
-  auto recs = run(
+  auto recs = quotes_of(
       "Deputat Samir Rzayevin sözlərinə görə, ixrac artmağa davam edir. Gürcüstanla dövriyyə 12 "
-      "faiz, Qazaxıstanla 8 faiz artıb:\n\n“Bu, son illərin ən yüksək artımıdır”.\n",
-      opt);
+      "faiz, Qazaxıstanla 8 faiz artıb:\n\n“Bu, son illərin ən yüksək artımıdır”.\n");
   REQUIRE(recs.size() == 2);
   CHECK(recs[1].text == "Bu, son illərin ən yüksək artımıdır");
   CHECK(recs[1].speaker == "Samir Rzayev");
   // A colon after another voice in the paragraph introduces that voice, not
   // the clause's speaker.
-  recs =
-      run("Deputat Samir Rzayevin sözlərinə görə, ixrac artır. Nazirlik isə “bazar dəyişir” "
-          "yazıb:\n\n“Gözləyək”.\n",
-          opt);
+  recs = quotes_of(
+      "Deputat Samir Rzayevin sözlərinə görə, ixrac artır. Nazirlik isə “bazar dəyişir” "
+      "yazıb:\n\n“Gözləyək”.\n");
   REQUIRE(recs.size() == 3);
   CHECK(recs[2].speaker == "Nazirlik");
 }
 
 TEST_CASE("quotations on lines of their own are all the speaker's named after the last",
           "[pipeline][attribution]") {
-  ExtractOptions opt;
-  opt.types = 1u << unsigned(RecordType::quote);
-  auto recs = run(
+  auto recs = quotes_of(
       "“Gələn il 30 yeni məktəb açılacaq”\n“Müəllimlərin maaşı da artırılacaq”.\nAPA xəbər verir "
-      "ki, bunu təhsil naziri Emin Əmrullayev deyib.\n",
-      opt);
+      "ki, bunu təhsil naziri Emin Əmrullayev deyib.\n");
   REQUIRE(recs.size() == 2);
   CHECK(recs[0].speaker == "Emin Əmrullayev");
   CHECK(recs[1].speaker == "Emin Əmrullayev");
   // A line of the writer's between keeps the headline apart.
-  recs = run(
+  recs = quotes_of(
       "“Gələn il 30 yeni məktəb açılacaq”\nTəhsil sahəsində islahatlar davam edir.\n“Müəllimlərin "
-      "maaşı da artırılacaq”.\nAPA xəbər verir ki, bunu təhsil naziri Emin Əmrullayev deyib.\n",
-      opt);
+      "maaşı da artırılacaq”.\nAPA xəbər verir ki, bunu təhsil naziri Emin Əmrullayev deyib.\n");
   REQUIRE(recs.size() == 2);
   CHECK(!recs[0].speaker);
   CHECK(recs[1].speaker == "Emin Əmrullayev");
@@ -245,17 +244,14 @@ TEST_CASE("quotations on lines of their own are all the speaker's named after th
 
 TEST_CASE("a quotation on its own line after blank lines continues the one before",
           "[pipeline][attribution]") {
-  ExtractOptions opt;
-  opt.types = 1u << unsigned(RecordType::quote);
-  auto recs =
-      run("Nazir Anar Quliyev: “Biz hazırıq”\n\n“Plan artıq işləyir”\n\nNazir jurnalistlərlə "
-          "görüşüb.\n",
-          opt);
+  auto recs = quotes_of(
+      "Nazir Anar Quliyev: “Biz hazırıq”\n\n“Plan artıq işləyir”\n\nNazir jurnalistlərlə "
+      "görüşüb.\n");
   REQUIRE(recs.size() == 2);
   CHECK(recs[1].speaker == "Anar Quliyev");
   // A line of the writer's between ends it.
   recs =
-      run("Nazir Anar Quliyev: “Biz hazırıq”\nToplantı başa çatıb.\n“Plan artıq işləyir”\n", opt);
+      quotes_of("Nazir Anar Quliyev: “Biz hazırıq”\nToplantı başa çatıb.\n“Plan artıq işləyir”\n");
   REQUIRE(recs.size() == 2);
   CHECK(!recs[1].speaker);
 }
