@@ -136,14 +136,16 @@ struct Numeric {
   std::size_t begin, end, key_begin, key_end, metric_begin;
 };
 
-// Figures chained after a target measure what it measures
+// Targets among the document's other figures and dates: a date right before
+// a target's figure is its deadline, one inside its metric is cut from it;
+// figures chained after a target measure what it measures
 // (resolve::chain_targets): a chained amount becomes a target with the
 // chain's metric, its verb's direction and the date of its link as deadline;
 // a chained target whose metric was read out of the link takes the chain's.
-void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
-                         const LanguageRules& lr, const std::vector<Numeric>& numbers,
-                         std::vector<std::pair<std::size_t, std::size_t>> unresolved_dates,
-                         std::vector<Record>* records) {
+void relate_targets(const text::NormText& norm, const text::Segments& seg, const LanguageRules& lr,
+                    const std::vector<Numeric>& numbers,
+                    std::vector<std::pair<std::size_t, std::size_t>> unresolved_dates,
+                    std::vector<Record>* records) {
   const std::string_view t = norm.text;
   std::vector<std::size_t> target_recs, amount_recs, date_recs;
   for (std::size_t i = 0; i < records->size(); ++i) {
@@ -209,40 +211,23 @@ void add_chained_targets(const text::NormText& norm, const text::Segments& seg,
   std::vector<resolve::ChainFigure> figures;
   for (const auto& f : figs) figures.push_back(f.first);
   const std::vector<resolve::ChainLink> links = resolve::chain_targets(t, seg, figures, dates, lr);
-  // A target without a deadline takes the date that stands right before its
-  // figure, after its metric ("fiskal balans 2025-ci ildə ÜDM-in 3,6 %-i";
-  // not "2018-ci illə müqayisədə 6 mlrd", nor a start: "2018-ci ildən").
-  const auto ablative = lr.suffix_of_case.find("ablative");
-  auto starts_change = [&](std::size_t d) {
-    if (ablative == lr.suffix_of_case.end()) return false;
-    const std::string_view w = t.substr(numbers[d].begin, numbers[d].end - numbers[d].begin);
-    for (const std::string& suf : ablative->second->words) {
-      if (w.ends_with(suf)) return true;
-    }
-    return false;
-  };
+  // The dates between a target's metric and its figure: the one right
+  // before the figure is its deadline when it has none
+  // (resolve::deadline_before), and one inside the metric frames it ("Dünya
+  // Bankı bu il Azərbaycan iqtisadiyyatının"): what is measured follows it.
   for (std::size_t i : target_recs) {
     Record& r = (*records)[i];
-    if (r.deadline) continue;
     const Numeric& n = numbers[i];
-    for (auto d = from(date_recs, n.metric_begin);
-         d != date_recs.end() && numbers[*d].begin < n.key_begin; ++d) {
-      if (numbers[*d].end <= n.key_begin && !starts_change(*d) &&
-          resolve::joined_to_figure(t, numbers[*d].end, n.key_begin, lr)) {
-        r.deadline = (*records)[*d].date_value;
-      }
-    }
-  }
-  // A date inside a metric frames it ("Dünya Bankı bu il Azərbaycan
-  // iqtisadiyyatının"): what is measured follows the date.
-  for (std::size_t i : target_recs) {
-    Record& r = (*records)[i];
-    if (!r.metric) continue;
-    const Numeric& n = numbers[i];
+    const bool had_deadline = r.deadline.has_value();
     for (auto it = from(date_recs, n.metric_begin);
          it != date_recs.end() && numbers[*it].begin < n.key_begin; ++it) {
       const std::size_t d = *it;
       if (numbers[d].end > n.key_begin) continue;
+      if (!had_deadline &&
+          resolve::deadline_before(t, numbers[d].begin, numbers[d].end, n.key_begin, lr)) {
+        r.deadline = (*records)[d].date_value;
+      }
+      if (!r.metric) continue;
       const std::string date =
           " " +
           text::fold_key(t.substr(numbers[d].begin, numbers[d].end - numbers[d].begin), lr.lang) +
@@ -333,15 +318,16 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     if (a->rule->priority != b->rule->priority) return a->rule->priority > b->rule->priority;
     return (a->end - a->begin) > (b->end - b->begin);
   });
-  // Dates and amounts are read for chains of targets even when not asked for.
-  const bool chains = opt.wants(RecordType::target) && lr->chain_word != nullptr;
+  // Dates and amounts are read for targets (deadlines, chains) even when not
+  // asked for.
+  const bool targets = opt.wants(RecordType::target);
   std::vector<Numeric> numbers;  // per record: where it stands in t
   std::vector<std::pair<std::size_t, std::size_t>> unresolved_dates;  // dates with no value
   for (const match::Hit* h : numeric) {
     RecordType type = h->rule->type == RuleType::date     ? RecordType::date
                       : h->rule->type == RuleType::amount ? RecordType::amount
                                                           : RecordType::target;
-    if (!opt.wants(type) && !chains) continue;
+    if (!opt.wants(type) && !targets) continue;
     auto [b, e] = span_of(*h);
     const std::size_t metric_begin =
         type == RecordType::target ? resolve::metric_start(*h, t, *lr) : b;
@@ -385,7 +371,7 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     records.push_back(std::move(r));
     numbers.push_back(Numeric{b, e, kb, ke, metric_begin});
   }
-  if (chains) add_chained_targets(norm, seg, *lr, numbers, std::move(unresolved_dates), &records);
+  if (targets) relate_targets(norm, seg, *lr, numbers, std::move(unresolved_dates), &records);
   // Dates and amounts only read for chains go; so do targets whose metric
   // was left for a chain that did not come.
   std::erase_if(records, [&](const Record& r) {

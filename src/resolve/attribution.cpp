@@ -143,21 +143,6 @@ bool only_space_or_punct(std::string_view s) {
   return text::trim(s, ".,;:!?-()").empty();
 }
 
-// White space, punctuation and quote marks only: what stands between one
-// quotation and the next.
-bool only_marks(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len;
-    const char32_t c = text::decode(s, i, &len);
-    const bool mark = c == U'“' || c == U'”' || c == U'„' || c == U'«' || c == U'»' ||
-                      (c < 0x80 && std::string_view(".,;:!?-\"").find(static_cast<char>(c)) !=
-                                       std::string_view::npos);
-    if (!mark && !text::is_space(c)) return false;
-    i += len;
-  }
-  return true;
-}
-
 // Between the end of a clause and an opening quote mark: a colon, white
 // space and at most one blank line.
 bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::size_t open) {
@@ -172,15 +157,17 @@ bool introduced_by_colon(std::string_view text, std::size_t clause_end, std::siz
 // a paragraph that reports someone's speech and ends in a colon introduces
 // the quotation that opens the next line with the same speaker, when the
 // reported clause stands in that paragraph and no other quotation comes
-// between.
-bool continues_by_colon(std::string_view text, const text::Segments& seg, Range clause,
-                        std::size_t open) {
+// between (no quotation of `spans`, sorted by their opening mark).
+bool continues_by_colon(std::string_view text, const text::Segments& seg,
+                        const std::vector<QuoteSpan>& spans, Range clause, std::size_t open) {
   const std::size_t para = seg.paragraph_at(clause.begin);
   const std::size_t para_end = seg.paragraphs[para].end;
   if (clause.end > para_end || para_end > open) return false;
   const std::string_view rest = text::trim(text.substr(clause.end, para_end - clause.end));
   if (rest.empty() || rest.back() != ':') return false;
-  if (rest.find_first_of("\"“”«»") != std::string_view::npos) return false;
+  auto other = std::lower_bound(spans.begin(), spans.end(), clause.end,
+                                [](const QuoteSpan& q, std::size_t pos) { return q.open < pos; });
+  if (other != spans.end() && other->open < para_end) return false;
   return text::trim(text.substr(para_end, open - para_end)).empty() &&
          std::count(text.begin() + static_cast<long>(para_end),
                     text.begin() + static_cast<long>(open), '\n') <= 1;
@@ -299,6 +286,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     QuoteCandidate c;
     c.text = inner;
     c.from_marks = true;
+    c.marks = Range{q.open, q.close_end};
     for (const detail::Rule* r : lr.attribution_rules) {
       if (context_holds(text, q, inner, *r, &h)) {
         c.rule = r;
@@ -321,7 +309,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
         if (q.close_end <= out[j].text.end + 4) {
           c.inherit = static_cast<int>(j);
         } else if (introduced_by_colon(text, out[j].text.end, q.open) ||
-                   continues_by_colon(text, seg, out[j].text, q.open)) {
+                   continues_by_colon(text, seg, spans, out[j].text, q.open)) {
           // "X bildirib ki, … nəticələr verir: “…”": the quotation the
           // reported speech introduces is the same speaker's.
           c.inherit = static_cast<int>(j);
@@ -375,11 +363,11 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
         (next.rule != nullptr && !next.speaker.empty() && next.speaker.begin >= next.text.end) ||
         next.inherit > static_cast<int>(k);
     if (!named_after || prev.rule != nullptr || prev.inherit >= 0 ||
-        prev.kind != QuoteKind::direct || prev.text.end > next.text.begin) {
+        prev.kind != QuoteKind::direct || prev.marks.end > next.marks.begin) {
       continue;
     }
-    const std::string_view gap = text.substr(prev.text.end, next.text.begin - prev.text.end);
-    if (gap.find('\n') != std::string_view::npos && only_marks(gap)) {
+    const std::string_view gap = text.substr(prev.marks.end, next.marks.begin - prev.marks.end);
+    if (gap.find('\n') != std::string_view::npos && only_space_or_punct(gap)) {
       prev.inherit = static_cast<int>(k);
     }
   }

@@ -30,6 +30,7 @@ struct QuoteCandidate {
   Range speaker;                       // empty when no mention
   Range cue;
   bool from_marks = false;
+  Range marks;  // from_marks: the opening mark through the closing one
   // The rule says the speaker is left out and is the one spoken of before
   // (`set = { speaker = "previous" }`).
   bool implicit_speaker = false;

@@ -555,15 +555,17 @@ bool chain_gap(std::string_view text, std::size_t b, std::size_t e,
     std::string_view word = text.substr(i, j - i);
     const bool comma = word.ends_with(',');
     word = text::trim(word, ",;");
-    std::size_t len;
-    if (word.starts_with("-") && text::count_code_points(word) <= 5) {
-      // the case suffix of the figure before ("%-ni")
-    } else if (detail::in_lexicon(lr.chain_word, word, lr.lang)) {
-    } else if (!*verb && u_islower(text::decode(word, 0, &len)) != 0 &&
-               (comma || next_joins(text, j, e, lr))) {
-      *verb = true;  // "artacağı," ends the clause of the figure before
-    } else {
-      return false;
+    // The case suffix of the figure before ("%-ni") or a chain word.
+    const bool joins = (word.starts_with("-") && text::count_code_points(word) <= 5) ||
+                       detail::in_lexicon(lr.chain_word, word, lr.lang);
+    if (!joins) {
+      // One word may end the clause of the figure before ("artacağı,").
+      std::size_t len;
+      if (*verb || u_islower(text::decode(word, 0, &len)) == 0 ||
+          !(comma || next_joins(text, j, e, lr))) {
+        return false;
+      }
+      *verb = true;
     }
     i = j;
   }
@@ -572,10 +574,15 @@ bool chain_gap(std::string_view text, std::size_t b, std::size_t e,
 
 }  // namespace
 
-bool joined_to_figure(std::string_view text, std::size_t b, std::size_t e,
-                      const detail::LanguageRules& lr) {
+bool deadline_before(std::string_view text, std::size_t date_begin, std::size_t date_end,
+                     std::size_t figure, const detail::LanguageRules& lr) {
+  const auto ablative = lr.suffix_of_case.find("ablative");
+  if (ablative != lr.suffix_of_case.end() &&
+      ends_with_any(text.substr(date_begin, date_end - date_begin), ablative->second)) {
+    return false;
+  }
   bool verb = false;
-  return lr.chain_word != nullptr && chain_gap(text, b, e, {}, lr, &verb) && !verb;
+  return chain_gap(text, date_end, figure, {}, lr, &verb) && !verb;
 }
 
 std::vector<ChainLink> chain_targets(std::string_view text, const text::Segments& seg,

@@ -59,10 +59,12 @@ struct ChainLink {
 // Between two links stand only what the pack's chain_word lexicon lists
 // ("və", "isə", "ÜDM-in"), dates, a figure's suffix ("-ni") and at most one
 // word that ends a clause with a comma ("artacağı,").
-// Between b and e only chain words stand (no date, no verb): what stands
-// before e is joined to the figure at e ("2025-ci ildə ÜDM-in 3,6 %-i").
-bool joined_to_figure(std::string_view text, std::size_t b, std::size_t e,
-                      const detail::LanguageRules& lr);
+// The date at [date_begin, date_end) is the deadline of the figure at
+// `figure`: only chain words stand between them ("2025-ci ildə ÜDM-in 3,6
+// %-i"; not "2018-ci illə müqayisədə 6 mlrd"), and it does not start the
+// change (the ablative: "2018-ci ildən").
+bool deadline_before(std::string_view text, std::size_t date_begin, std::size_t date_end,
+                     std::size_t figure, const detail::LanguageRules& lr);
 std::vector<ChainLink> chain_targets(std::string_view text, const text::Segments& seg,
                                      const std::vector<ChainFigure>& figures,
                                      const std::vector<std::pair<std::size_t, std::size_t>>& dates,

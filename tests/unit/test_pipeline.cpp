@@ -216,6 +216,13 @@ TEST_CASE("a paragraph of reported speech that ends in a colon introduces the ne
   REQUIRE(recs.size() == 2);
   CHECK(recs[1].text == "Bu, son illərin ən yüksək artımıdır");
   CHECK(recs[1].speaker == "Samir Rzayev");
+  // A sign of three bytes ("₼") is no quote mark.
+  recs = quotes_of(
+      "Deputat Samir Rzayevin sözlərinə görə, ixrac artır. Dövriyyə 12 ₼ "
+      "artıb:\n\n“Bu, "
+      "rekorddur”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].speaker == "Samir Rzayev");
   // A colon after another voice in the paragraph introduces that voice, not
   // the clause's speaker.
   recs = quotes_of(
