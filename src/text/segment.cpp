@@ -1,6 +1,7 @@
 #include "text/segment.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -49,6 +50,20 @@ void push_capped(std::vector<Span>& out, std::string_view text, std::size_t b, s
   if (e > b) out.push_back(Span{b, e});
 }
 
+// ICU ends a sentence at "O. Zeynalov": an initial is a capital letter
+// alone before a period, with a capital after it on the same line. (A
+// one-letter word that ends a sentence is rare in news; a cut name is
+// common.)
+bool ends_at_initial(std::string_view text, std::size_t end) {
+  std::size_t i = end;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i == end || i < 2 || text[i - 1] != '.') return false;
+  const std::size_t letter = align_to_char(text, i - 2);
+  if (u_isupper(static_cast<UChar32>(code_point_at(text, letter))) == 0) return false;
+  if (u_isalnum(static_cast<UChar32>(code_point_before(text, letter))) != 0) return false;
+  return end < text.size() && u_isupper(static_cast<UChar32>(code_point_at(text, end))) != 0;
+}
+
 }  // namespace
 
 std::size_t Segments::sentence_at(std::size_t i) const {
@@ -87,6 +102,8 @@ Segments segment(std::string_view text, std::string_view lang, std::size_t max_s
     // belongs to the sentence before.
     if (!seg.sentences.empty() && trim(text.substr(start, end - start)).empty()) {
       seg.sentences.back().end = end;
+    } else if (ends_at_initial(text, end)) {
+      continue;  // the sentence goes on from `start`
     } else {
       push_capped(seg.sentences, text, start, end, max_sentence);
     }

@@ -73,6 +73,16 @@ TEST_CASE("blank lines join the sentence before them", "[segment]") {
   CHECK(s.sentences[0].end == t.find("İkinci"));
 }
 
+TEST_CASE("an initial before a name ends no sentence", "[segment]") {
+  const std::string t =
+      "Vəkil bildirib ki, Ə. Zeynalov işi çətinləşdirib. V. Kərimov da gəlib. ABŞ. Sonra.";
+  Segments s = segment(t, "az");
+  REQUIRE(s.sentences.size() == 4);
+  CHECK(s.sentences[0].end == t.find("V. Kərimov"));
+  CHECK(s.sentences[1].end == t.find("ABŞ"));
+  CHECK(s.sentences[2].end == t.find("Sonra"));
+}
+
 TEST_CASE("a sentence without an end is cut into bounded pieces", "[segment]") {
   std::string t;
   for (int i = 0; i < 5000; ++i) t += "söz ";
