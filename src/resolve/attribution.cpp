@@ -162,12 +162,15 @@ bool continues_by_colon(std::string_view text, const text::Segments& seg,
                         const std::vector<QuoteSpan>& spans, Range clause, std::size_t open) {
   const std::size_t para = seg.paragraph_at(clause.begin);
   const std::size_t para_end = seg.paragraphs[para].end;
-  if (clause.end > para_end || para_end > open) return false;
-  const std::string_view rest = text::trim(text.substr(clause.end, para_end - clause.end));
+  if (clause.end > para_end || clause.end > open) return false;
+  // "X bildirib ki, … bilərdi. Lakin … törədib: “…”": on the same line too.
+  const std::size_t stop = std::min(para_end, open);
+  const std::string_view rest = text::trim(text.substr(clause.end, stop - clause.end));
   if (rest.empty() || rest.back() != ':') return false;
   auto other = std::lower_bound(spans.begin(), spans.end(), clause.end,
                                 [](const QuoteSpan& q, std::size_t pos) { return q.open < pos; });
-  if (other != spans.end() && other->open < para_end) return false;
+  if (other != spans.end() && other->open < stop) return false;
+  if (open < para_end) return true;
   return text::trim(text.substr(para_end, open - para_end)).empty() &&
          std::count(text.begin() + static_cast<long>(para_end),
                     text.begin() + static_cast<long>(open), '\n') <= 1;
@@ -267,6 +270,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
             [&](std::size_t a, std::size_t b) { return out[a].text.begin < out[b].text.begin; });
 
   int last_attributed = -1;
+  int last_reported = -1;  // the reported clause that starts last before the quotation
   for (const QuoteSpan& q : spans) {
     if (q.depth != 0) continue;
     Range inner = trimmed(text, q.inner_begin, q.inner_end, "");
@@ -306,6 +310,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
                            [&](std::size_t pos, std::size_t j) { return pos < out[j].text.begin; });
       if (it != by_begin.begin()) {
         const std::size_t j = *(it - 1);
+        last_reported = static_cast<int>(j);
         if (q.close_end <= out[j].text.end + 4) {
           c.inherit = static_cast<int>(j);
         } else if (introduced_by_colon(text, out[j].text.end, q.open) ||
@@ -317,21 +322,35 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
         }
       }
     }
-    if (c.rule == nullptr && c.inherit < 0 && last_attributed >= 0) {
+    if (c.rule == nullptr && c.inherit < 0) {
       // A quotation standing as a sentence of its own, right after an
-      // attributed one, continues it.
-      const text::Span& s = seg.sentences[seg.sentence_at(q.open)];
-      const std::size_t prev_end =
-          seg.paragraphs[seg.paragraph_at(out[last_attributed].text.end)].end;
-      const bool alone = only_space_or_punct(text.substr(s.begin, q.open - s.begin)) &&
-                         only_space_or_punct(text.substr(
-                             q.close_end, s.end > q.close_end ? s.end - q.close_end : 0));
-      // On the next line, or after blank lines only (a headline's second
-      // quotation, an answer's next paragraph).
-      if (alone &&
-          (q.open < prev_end || text::trim(text.substr(prev_end, q.open - prev_end)).empty())) {
-        c.kind = QuoteKind::direct;
-        c.inherit = last_attributed;
+      // attributed one, continues it; right after a paragraph that ends in
+      // someone's reported speech ("Onun sözlərinə görə, … deyil." ¶ “…”),
+      // it is that person's.
+      int before = last_attributed;
+      if (last_reported >= 0 && !out[last_reported].speaker.empty() &&
+          (before < 0 || out[last_reported].text.begin > out[before].text.end)) {
+        const Range clause = out[last_reported].text;
+        const std::size_t end = seg.paragraphs[seg.paragraph_at(clause.end)].end;
+        if (clause.end <= q.open && only_space_or_punct(text.substr(clause.end, end - clause.end)))
+          before = last_reported;
+      }
+      if (before >= 0) {
+        // Nothing but punctuation before the opening mark in its sentence,
+        // nor after the closing mark in its own ("“…”, səfir deyib." is not alone).
+        const std::size_t s_begin = seg.sentences[seg.sentence_at(q.open)].begin;
+        const std::size_t s_end = seg.sentences[seg.sentence_at(q.close_end - 1)].end;
+        const std::size_t prev_end = seg.paragraphs[seg.paragraph_at(out[before].text.end)].end;
+        const bool alone = only_space_or_punct(text.substr(s_begin, q.open - s_begin)) &&
+                           only_space_or_punct(text.substr(
+                               q.close_end, s_end > q.close_end ? s_end - q.close_end : 0));
+        // On the next line, or after blank lines only (a headline's second
+        // quotation, an answer's next paragraph).
+        if (alone &&
+            (q.open < prev_end || text::trim(text.substr(prev_end, q.open - prev_end)).empty())) {
+          c.kind = QuoteKind::direct;
+          c.inherit = before;
+        }
       }
     }
     if (c.rule == nullptr && c.inherit < 0) {

@@ -317,6 +317,12 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
         continue;
       }
       if (usable(run)) {
+        // A lone word that only opens the sentence ("Deputatlığa namizəd
+        // olmuş Seyidcahan …") gives way to a name further on.
+        if (first && first->b == 0 && first->e == 1 && toks.size() > 1 && !capitalised(toks[1].s) &&
+            !name) {
+          first = run;
+        }
         if (!first) first = run;
         for (std::size_t k = run.b; k < run.e; ++k) {
           if (has_surname_ending(toks[k].s, lr) && !name) name = run;

@@ -232,6 +232,49 @@ TEST_CASE("a paragraph of reported speech that ends in a colon introduces the ne
   CHECK(recs[2].speaker == "Nazirlik");
 }
 
+TEST_CASE("a quotation on its own line after someone's reported speech is theirs",
+          "[pipeline][attribution]") {
+  auto recs = quotes_of(
+      "Onun sözlərinə görə, qiymətlərin artırılması gündəmdə deyil.\n“Heç bir müraciət "
+      "olmayıb”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].kind == QuoteKind::direct);
+  // No antecedent for "onun": nobody; with one, that person.
+  CHECK(!recs[1].speaker);
+  recs = quotes_of(
+      "Nazir müavini Kamil Sadıqov jurnalistlərlə görüşüb.\nOnun sözlərinə görə, qiymətlər "
+      "artmayacaq.\n\n“Heç bir müraciət olmayıb”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].speaker == "Kamil Sadıqov");
+  // A sentence of the writer's after the clause ends it.
+  recs = quotes_of(
+      "Kamil Sadıqov bildirib ki, qiymətlər artmayacaq. Toplantı başa çatıb.\n“Heç bir "
+      "müraciət olmayıb”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(!recs[1].speaker);
+  // A sentence of the writer's that ends in a colon on the clause's line.
+  recs = quotes_of(
+      "Məşqçi Vasif Ağayev bildirib ki, komanda qalib gələ bilərdi. Lakin 10 nəfərlə "
+      "oynamaq buna mane olub: “Zədələr çox idi”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].speaker == "Vasif Ağayev");
+  CHECK(recs[1].kind == QuoteKind::direct);
+}
+
+TEST_CASE("a word that only opens the sentence is not the speaker's name",
+          "[pipeline][attribution]") {
+  auto recs = quotes_of(
+      "Müğənni Lalə Kərimova məhkəməyə müraciət edib. Deputatlığa namizəd olmuş Kərimova "
+      "həmkarının cəzalandırılmasını xahiş edib.\n");
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].speaker == "Lalə Kərimova");
+  recs = quotes_of(
+      "Müğənni Lalə Kərimova məhkəməyə müraciət edib. Müğənni deyib ki, ona qarşı təhqir "
+      "olub.\n");
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].speaker == "Lalə Kərimova");
+}
+
 TEST_CASE("quotations on lines of their own are all the speaker's named after the last",
           "[pipeline][attribution]") {
   auto recs = quotes_of(
