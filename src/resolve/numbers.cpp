@@ -497,6 +497,11 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   if (!metric.empty() && in(lr.metric_break, last_word(metric))) return false;
   // "artaraq" and the like name no metric.
   if (ends_with_any(last_word(metric), lr.not_metric_suffix)) return false;
+  // Nor does a source in the ablative ("dövlət büdcəsindən … ayrılacaq").
+  if (const auto abl = lr.suffix_of_case.find("ablative");
+      abl != lr.suffix_of_case.end() && ends_with_any(last_word(metric), abl->second)) {
+    return false;
+  }
   // A target is tied to what it measures: none, or only words that never
   // name a metric ("isə", "gələn il"), and there is no target.
   if (!names_metric(metric, lr, lang)) return false;
