@@ -167,6 +167,15 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
       r->value_max = as_written(m->scaled + m->last * *mult);
     }
   }
+  // "mənfi 28,6 metr": a sign word before the figure (the pack's `sign`
+  // group) makes it negative, a range's ends and all.
+  if (const match::Capture* sign = hit.group("sign"); sign != nullptr && sign->end > sign->begin) {
+    r->value = -*r->value;
+    if (r->value_max) {
+      r->value_max = -*r->value_max;
+      std::swap(*r->value, *r->value_max);
+    }
+  }
   std::string currency = field(hit, text, "currency", lang);
   std::string unit = field(hit, text, "unit", lang);
   std::string& u = !currency.empty() ? currency : unit;

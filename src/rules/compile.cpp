@@ -94,10 +94,11 @@ const std::set<std::string>& allowed_groups(RuleType t) {
        {"text", "day", "month", "year", "day_offset", "month_offset", "year_offset", "year_max",
         "month_max", "day_max", "quarter", "season"}},
       {RuleType::amount,
-       {"text", "number", "number_max", "scale", "currency", "unit", "bound", "bound_after"}},
+       {"text", "number", "number_max", "sign", "scale", "currency", "unit", "bound",
+        "bound_after"}},
       {RuleType::target,
-       {"text", "metric", "number", "number_max", "scale", "currency", "unit", "direction", "bound",
-        "bound_after", "deadline"}},
+       {"text", "metric", "number", "number_max", "sign", "scale", "currency", "unit", "direction",
+        "bound", "bound_after", "deadline"}},
   };
   return m.at(t);
 }
