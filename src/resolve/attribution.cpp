@@ -360,7 +360,12 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       const std::size_t nl = text.rfind('\n', q.open);
       const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
       const std::size_t line_end = std::min(text.find('\n', q.close_end), text.size());
-      if (only_space_or_punct(text.substr(line_begin, q.open - line_begin)) &&
+      // So is one after a headline's colon ("Məhkəmədə ifadə: “…”"), not
+      // after a paragraph's sentences.
+      const std::string_view lead = text::trim(text.substr(line_begin, q.open - line_begin));
+      const bool headline_lead = !lead.empty() && lead.back() == ':' &&
+                                 lead.find_first_of(".!?") == std::string_view::npos;
+      if ((only_space_or_punct(lead) || headline_lead) &&
           only_space_or_punct(text.substr(q.close_end, line_end - q.close_end)) &&
           text.substr(inner.begin, inner.end - inner.begin).find(' ') != std::string_view::npos) {
         c.kind = QuoteKind::direct;

@@ -261,6 +261,16 @@ TEST_CASE("a quotation on its own line after someone's reported speech is theirs
   CHECK(recs[1].kind == QuoteKind::direct);
 }
 
+TEST_CASE("a quotation after a headline's colon is a full quotation", "[pipeline][attribution]") {
+  auto recs = quotes_of("Məhkəmədə ifadə: “Mən o gün Bakıda deyildim”\n\nProses davam edir.\n");
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].kind == QuoteKind::direct);
+  // After a paragraph's sentences the colon introduces a fragment of the writer's.
+  recs = quotes_of("Plan dəyişməyib. Sonra yenə soruşacağıq: “Niyə gecikdik?”\n");
+  REQUIRE(recs.size() == 1);
+  CHECK(recs[0].kind == QuoteKind::partial);
+}
+
 TEST_CASE("a word that only opens the sentence is not the speaker's name",
           "[pipeline][attribution]") {
   auto recs = quotes_of(
