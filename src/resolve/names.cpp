@@ -189,7 +189,13 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
            !has_key(lr.not_name, toks[from - 1].key) && !has_key(lr.outlet, toks[from - 1].key)) {
       --from;
     }
-    while (from < h && has_key(lr.name_joiner, toks[from].key)) ++from;
+    // The country it belongs to is no part of its name ("Azərbaycanın
+    // İqtisadiyyat Nazirliyi").
+    while (from < h &&
+           (has_key(lr.name_joiner, toks[from].key) ||
+            (has_key(lr.place_word, toks[from].key) && possessor_form(toks[from].s, lr)))) {
+      ++from;
+    }
     m.kind = MentionKind::organisation;
     m.role = head;  // the head's name form ("Nazirliyi"): what a bare mention matches
     for (std::size_t k = from; k < h; ++k) m.tokens.emplace_back(toks[k].s);
