@@ -177,6 +177,8 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   // A pronoun alone, or opening a stretch ("O, həmçinin qeyd edib ki").
   if (has_key(lr.pronoun, toks[0].key)) {
     m.kind = MentionKind::pronoun;
+    // "Onların sözlərinə görə": many people, none of them named one.
+    if (has_key(lr.plural_pronoun, toks[0].key)) m.role = "plural";
     m.shown = Range{toks[0].begin, toks[0].end};
     return m;
   }
@@ -1052,6 +1054,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     }
     switch (m.kind) {
       case MentionKind::pronoun: {
+        if (m.role == "plural") break;
         // The last person named before the pronoun (hits are in position
         // order); a left-out subject may also be an organisation.
         const std::vector<Person>& cands = quotes[i].implicit_speaker ? antecedents : hit_people;

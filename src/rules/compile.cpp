@@ -497,6 +497,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
     lr.not_name = ex.find(lang, "not_name");
     lr.place_word = ex.find(lang, "place_word");
+    lr.plural_pronoun = ex.find(lang, "plural_pronoun");
     lr.outlet = ex.find(lang, "outlet");
     lr.oblique_suffix = ex.find(lang, "oblique_suffix");
     lr.speech_setting = ex.find(lang, "speech_setting");

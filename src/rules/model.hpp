@@ -152,6 +152,7 @@ struct LanguageRules {
   SentenceSet sentence_set;  // one pattern per sentence rule
   // Reserved lexicons the resolver consults (may be null).
   const Lexicon* pronoun = nullptr;          // "o", "он", "he"
+  const Lexicon* plural_pronoun = nullptr;   // "onlar": points at no one person
   const Lexicon* title = nullptr;            // titles, values = role ("naziri" -> "nazir")
   const Lexicon* genitive_suffix = nullptr;  // case suffixes of a possessor ("Əliyevin")
   const Lexicon* case_suffix = nullptr;      // every case suffix a name may carry
