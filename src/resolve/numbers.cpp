@@ -524,8 +524,21 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
     const bool bare = metric_case != nullptr && *metric_case == "nominative";
     if (lr.object_suffix != nullptr) {
       std::size_t cut = 0;  // the longest suffix that leaves a stem
+      auto vowel_at = [&](std::string_view w, bool at_end) {
+        if (lr.vowel == nullptr) return false;
+        for (const std::string& v : lr.vowel->words) {
+          if (at_end ? w.ends_with(v) : w.starts_with(v)) return true;
+        }
+        return false;
+      };
       for (const std::string& suf : lr.object_suffix->words) {
-        if (bare && in(lr.genitive_suffix, suf)) continue;
+        // A genitive with its buffer consonant after a vowel is one even
+        // there ("ziyarətçinin qatılacağı": the visitors, who will come).
+        if (bare && in(lr.genitive_suffix, suf) &&
+            !(m.size() > suf.size() + 2 && m.ends_with(suf) && !vowel_at(suf, false) &&
+              vowel_at(std::string_view(m).substr(0, m.size() - suf.size()), true))) {
+          continue;
+        }
         if (suf.size() > cut && m.size() > suf.size() + 2 && m.ends_with(suf)) cut = suf.size();
       }
       m.resize(m.size() - cut);
