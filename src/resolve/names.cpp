@@ -125,6 +125,16 @@ bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
   return false;
 }
 
+// "Musavat.com-a", "Oxu.az": a web address, with or without a case
+// ending, names an outlet, never a person.
+bool web_address(std::string_view w) {
+  const std::size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::size_t e = dot + 1;
+  while (e < w.size() && w[e] >= 'a' && w[e] <= 'z') ++e;
+  return e - dot - 1 >= 2 && e - dot - 1 <= 4 && (e == w.size() || w[e] == '-');
+}
+
 // "EBRD", "XİN": a word of capital letters only (two or more).
 bool acronym(std::string_view w) {
   std::size_t n = 0;
@@ -253,9 +263,9 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   // A word that may stand in a person's name (not_name words are each
   // caller's to judge).
   auto in_name = [&](std::size_t k) {
-    return name_word(toks[k].s) && !in_title[k] && !has_key(lr.place_word, toks[k].key) &&
-           !has_key(lr.org_head, toks[k].key) && !has_key(lr.outlet, toks[k].key) &&
-           !oblique(toks[k].s, lr);
+    return name_word(toks[k].s) && !in_title[k] && !web_address(toks[k].s) &&
+           !has_key(lr.place_word, toks[k].key) && !has_key(lr.org_head, toks[k].key) &&
+           !has_key(lr.outlet, toks[k].key) && !oblique(toks[k].s, lr);
   };
   auto run_at = [&](std::size_t b) {
     std::size_t e = b;
@@ -515,7 +525,8 @@ std::string canonical_name_uncached(std::string_view text, const WordStarts& wor
       }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
           in_lexicon(lr.not_name, w, lr.lang) || in_lexicon(lr.place_word, w, lr.lang) ||
-          in_lexicon(lr.org_head, w, lr.lang) || oblique(w, lr) || !letter_before(text, e)) {
+          in_lexicon(lr.org_head, w, lr.lang) || oblique(w, lr) || web_address(w) ||
+          !letter_before(text, e)) {
         break;
       }
       full.insert(full.begin(), std::string(w));
