@@ -11,6 +11,24 @@
 
 namespace quotex::resolve {
 
+bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
+  if (lr.vowel == nullptr) return false;
+  for (const std::string& v : lr.vowel->words) {
+    if (s.ends_with(v)) return true;
+  }
+  return false;
+}
+
+bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr) {
+  std::size_t first_len = 0;
+  text::decode(suffix, 0, &first_len);
+  return suffix.size() > first_len && !ends_with_vowel(suffix.substr(0, first_len), lr);
+}
+
+bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::LanguageRules& lr) {
+  return has_buffer(suffix, lr) == ends_with_vowel(stem, lr);
+}
+
 namespace {
 
 struct Token {
@@ -67,15 +85,6 @@ bool has_key(const detail::Lexicon* lex, const std::string& key, std::string* va
 
 using detail::in_lexicon;
 
-// Vowels are the language's (the pack's `vowel` lexicon).
-bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
-  if (lr.vowel == nullptr) return false;
-  for (const std::string& v : lr.vowel->words) {
-    if (s.ends_with(v)) return true;
-  }
-  return false;
-}
-
 // "məşqçinin", "Baş məşqçinin": a title in the genitive that the title
 // lexicon lists only in the nominative.
 bool title_in_genitive(std::string_view word, const detail::LanguageRules& lr, std::string* role) {
@@ -117,10 +126,9 @@ bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
     if (w.size() <= suf.size() + 3 || !w.ends_with(suf)) continue;
     // After a surname ending, or the form with a buffer consonant
     // ("Respublikasının", "Gürcüstanın" after a vowel stem is "-nın").
-    std::size_t first_len = 0;
-    text::decode(suf, 0, &first_len);
-    const bool buffer = suf.size() > first_len && !ends_with_vowel(suf.substr(0, first_len), lr);
-    if (buffer || has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) return true;
+    if (has_buffer(suf, lr) || has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
+      return true;
+    }
   }
   return false;
 }
@@ -684,11 +692,7 @@ std::string strip_suffix(std::string_view name, const detail::LanguageRules& lr,
     if (s.size() <= suf.size() + 2 || !s.ends_with(suf)) continue;
     std::string stem = s.substr(0, s.size() - suf.size());
     if (text::count_code_points(stem) < 2) continue;
-    // A suffix with a buffer consonant follows a vowel; one without follows a consonant.
-    std::size_t first_len = 0;
-    text::decode(suf, 0, &first_len);
-    const bool buffer = suf.size() > first_len && !ends_with_vowel(suf.substr(0, first_len), lr);
-    if (buffer != ends_with_vowel(stem, lr)) continue;
+    if (!suffix_fits(stem, suf, lr)) continue;
     candidates.push_back(stem);
   }
   for (const std::string& c : candidates) {

@@ -33,6 +33,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
                                               const std::vector<match::Hit>& persons,
                                               const detail::LanguageRules& lr);
 
+// Vowels are the language's (the pack's `vowel` lexicon).
+bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr);
+// A case suffix that opens with a buffer consonant ("-nın", "-ya").
+bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr);
+// A suffix with a buffer consonant follows a vowel; one without follows a
+// consonant ("məşqçi-nin", "Əliyev-in").
+bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::LanguageRules& lr);
+
 // Strips a case suffix from a name's last word when `suffixes` (by default
 // the language's genitive_suffix lexicon) allows it; a stem among `known` (names the document
 // gives as speakers) or written on its own in `text` is preferred, then one

@@ -9,6 +9,7 @@
 
 #include <unicode/uchar.h>
 
+#include "resolve/names.hpp"
 #include "text/utf8.hpp"
 
 namespace quotex::resolve {
@@ -59,6 +60,13 @@ bool ends_with_any(std::string_view word, const detail::Lexicon* suffixes) {
     if (word.size() >= suf.size() + 2 && word.ends_with(suf)) return true;
   }
   return false;
+}
+
+// A word in the ablative (the pack's ablative_suffix): a source or a start,
+// never a deadline or a metric.
+bool in_ablative(std::string_view word, const detail::LanguageRules& lr) {
+  const auto ablative = lr.suffix_of_case.find("ablative");
+  return ablative != lr.suffix_of_case.end() && ends_with_any(word, ablative->second);
 }
 
 int days_in_month(int y, int m) {
@@ -507,10 +515,7 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
   // "artaraq" and the like name no metric.
   if (ends_with_any(last_word(metric), lr.not_metric_suffix)) return false;
   // Nor does a source in the ablative ("dövlət büdcəsindən … ayrılacaq").
-  if (const auto abl = lr.suffix_of_case.find("ablative");
-      abl != lr.suffix_of_case.end() && ends_with_any(last_word(metric), abl->second)) {
-    return false;
-  }
+  if (in_ablative(last_word(metric), lr)) return false;
   // A target is tied to what it measures: none, or only words that never
   // name a metric ("isə", "gələn il"), and there is no target.
   if (!names_metric(metric, lr, lang)) return false;
@@ -524,22 +529,16 @@ bool resolve_target(const match::Hit& hit, std::string_view text, const std::str
     const bool bare = metric_case != nullptr && *metric_case == "nominative";
     if (lr.object_suffix != nullptr) {
       std::size_t cut = 0;  // the longest suffix that leaves a stem
-      auto vowel_at = [&](std::string_view w, bool at_end) {
-        if (lr.vowel == nullptr) return false;
-        for (const std::string& v : lr.vowel->words) {
-          if (at_end ? w.ends_with(v) : w.starts_with(v)) return true;
-        }
-        return false;
-      };
       for (const std::string& suf : lr.object_suffix->words) {
+        if (suf.size() <= cut || m.size() <= suf.size() + 2 || !m.ends_with(suf)) continue;
         // A genitive with its buffer consonant after a vowel is one even
         // there ("ziyarətçinin qatılacağı": the visitors, who will come).
         if (bare && in(lr.genitive_suffix, suf) &&
-            !(m.size() > suf.size() + 2 && m.ends_with(suf) && !vowel_at(suf, false) &&
-              vowel_at(std::string_view(m).substr(0, m.size() - suf.size()), true))) {
+            !(has_buffer(suf, lr) &&
+              suffix_fits(std::string_view(m).substr(0, m.size() - suf.size()), suf, lr))) {
           continue;
         }
-        if (suf.size() > cut && m.size() > suf.size() + 2 && m.ends_with(suf)) cut = suf.size();
+        cut = suf.size();
       }
       m.resize(m.size() - cut);
     }
@@ -603,11 +602,7 @@ bool chain_gap(std::string_view text, std::size_t b, std::size_t e,
 
 bool deadline_before(std::string_view text, std::size_t date_begin, std::size_t date_end,
                      std::size_t figure, const detail::LanguageRules& lr) {
-  const auto ablative = lr.suffix_of_case.find("ablative");
-  if (ablative != lr.suffix_of_case.end() &&
-      ends_with_any(text.substr(date_begin, date_end - date_begin), ablative->second)) {
-    return false;
-  }
+  if (in_ablative(text.substr(date_begin, date_end - date_begin), lr)) return false;
   bool verb = false;
   return chain_gap(text, date_end, figure, {}, lr, &verb) && !verb;
 }
