@@ -23,8 +23,10 @@ struct Open {
   std::size_t len;
   int pair;  // the first pair this mark opens
   std::size_t mark;
-  bool para_initial = false;  // opens its paragraph (after white space only)
-  bool carried = false;       // runs on from an earlier paragraph
+  // Opens its paragraph (after white space only) or follows a colon ("…
+  // deyib: “…"): a quotation that may close paragraphs later.
+  bool runs_on = false;
+  bool carried = false;  // runs on from an earlier paragraph
 };
 
 bool is_word(char32_t c) {
@@ -67,20 +69,20 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     if (pos - o.pos > max_bytes) return;
     out.push_back(QuoteSpan{o.pos, o.pos + o.len, pos, pos + len, 0});
   };
-  auto only_space = [&](std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k) {
-      if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r') return false;
-    }
-    return true;
+  // Only white space from `from` to `to`, or a colon and white space.
+  auto opens_statement = [&](std::size_t from, std::size_t to) {
+    std::size_t k = to;
+    while (k > from && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
+    return k == from || text[k - 1] == ':';
   };
 
   for (std::size_t i = 0; i < text.size(); ++i) {
     while (i >= para_end && para + 1 < seg.paragraphs.size()) {
       // End of a paragraph: an open quote runs on when the next paragraph
       // starts with the same opening mark (the convention for quotations
-      // over paragraphs), or when it opened its own paragraph (a quotation
-      // after "… deyib:" that closes paragraphs later); else it was never
-      // closed.
+      // over paragraphs), or when it opened its own paragraph or followed a
+      // colon (a quotation after "… deyib:" that closes paragraphs later);
+      // else it was never closed.
       ++para;
       para_end = seg.paragraphs[para].end;
       std::size_t k = seg.paragraphs[para].begin;
@@ -92,7 +94,7 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
         stack.front().carried = true;
         i = k + marks[stack.front().mark].text.size();
         if (i >= text.size()) break;
-      } else if (!stack.empty() && stack.front().para_initial) {
+      } else if (!stack.empty() && stack.front().runs_on) {
         stack.resize(1);
         stack.front().carried = true;
       } else {
@@ -147,7 +149,7 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     if (!closed && !mark.opens.empty() && (looks_opening || mark.closes.empty())) {
       if (stack.size() < max_depth) {
         const std::size_t pb = seg.paragraphs.empty() ? 0 : seg.paragraphs[para].begin;
-        stack.push_back(Open{i, len, mark.opens[0], m, only_space(pb, i), false});
+        stack.push_back(Open{i, len, mark.opens[0], m, opens_statement(pb, i), false});
       }
     }
     i += len - 1;
