@@ -217,6 +217,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
 
   // Reported speech and other quotations found by sentence rules.
   util::Intervals taken;
+  std::size_t last_clause_end = 0;  // where the last clause after its speaker ended
   for (const match::Hit& h : hits) {
     if (h.rule->type != detail::RuleType::quote) continue;
     Range t = h.group("text") ? capture(h, "text") : Range{h.begin, h.end};
@@ -242,10 +243,21 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     // A clause that follows its speaker spans both until the speaker is
     // known (a partial quote inside it is the speaker's).
     const bool clause = h.rule->fixed_value("clause") != nullptr;
+    const std::size_t own_begin = t.begin;
     if (const Range sp = speaker_of(text, h); clause && !sp.empty()) {
       t.begin = std::min(t.begin, sp.begin);
     }
-    if (taken.overlaps(t.begin, t.end)) continue;
+    if (taken.overlaps(t.begin, t.end)) {
+      // A second clause after a first one of the same kind in its sentence
+      // ("… olduğunu deyir, bəraət almasını tələb edib"): it starts where
+      // the first one ended.
+      const std::size_t prev_end = taken.last_end_before(t.end);
+      if (!clause || prev_end != last_clause_end || prev_end > own_begin ||
+          seg.sentence_at(prev_end - 1) != seg.sentence_at(own_begin)) {
+        continue;
+      }
+      t.begin = prev_end;
+    }
     // Speech reported inside a quotation is part of the quoted person's
     // words, not reported by the writer: a clause whose cue is inside quote
     // marks ("“Fermerlər bizə deyir ki, …”", "“… proqnozlaşdırır ki, …
@@ -253,6 +265,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     const Range cue = capture(h, "cue");
     if (!cue.empty() && in_marks(cue)) continue;
     taken.add(t.begin, t.end);
+    if (clause) last_clause_end = t.end;
     QuoteCandidate c;
     c.text = t;
     c.kind = h.rule->kind.empty() ? QuoteKind::indirect : *parse_quote_kind(h.rule->kind);

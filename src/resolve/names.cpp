@@ -22,11 +22,21 @@ bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
 bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr) {
   std::size_t first_len = 0;
   text::decode(suffix, 0, &first_len);
-  return suffix.size() > first_len && !ends_with_vowel(suffix.substr(0, first_len), lr);
+  if (suffix.size() <= first_len) return false;
+  const std::string_view first = suffix.substr(0, first_len);
+  // The pack's buffer letters ("n", "y", "s"), else any consonant.
+  if (lr.buffer_letter != nullptr) return detail::in_lexicon(lr.buffer_letter, first, lr.lang);
+  return !ends_with_vowel(first, lr);
 }
 
 bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::LanguageRules& lr) {
-  return has_buffer(suffix, lr) == ends_with_vowel(stem, lr);
+  if (has_buffer(suffix, lr)) return ends_with_vowel(stem, lr);
+  std::size_t first_len = 0;
+  text::decode(suffix, 0, &first_len);
+  // A suffix that opens with a vowel follows a consonant; one that opens
+  // with another consonant ("da", "la") follows either.
+  if (ends_with_vowel(suffix.substr(0, first_len), lr)) return !ends_with_vowel(stem, lr);
+  return true;
 }
 
 namespace {
@@ -244,6 +254,9 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   std::vector<Title> titles;
   for (std::size_t i = 0; i < toks.size(); ++i) {
     std::string role;
+    // A title in the genitive before other words is their possessor
+    // ("Prokurorun çıxışından sonra X … xahiş edib"), not who speaks.
+    if (i + 1 < toks.size() && title_in_genitive(toks[i].s, lr, &role)) continue;
     if (i + 1 < toks.size()) {
       std::string two = std::string(toks[i].s) + " " + std::string(toks[i + 1].s);
       if (has_key(lr.title, toks[i].key + " " + toks[i + 1].key, &role) ||
@@ -1121,6 +1134,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
           auto it = r->second.upper_bound(m.pos);
           best = it != r->second.begin() ? &std::prev(it)->second : &r->second.begin()->second;
         }
+        // A party to a case is no one else ("Prokuror" after "general X").
+        if (best == nullptr && has_key(lr.party_role, m.role)) break;
         // No one was named with this title ("Klub rəhbəri" for the club's
         // "icraçı direktoru"): the last person named with any title before it.
         if (best == nullptr) {
@@ -1196,7 +1211,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // A colon ends what the speaker did first ("özünü təqsirli bilib: O,
     // … bıçaqladığını deyib"): what was said starts after it, past a
     // pronoun that takes the subject up again.
-    std::size_t from = mentions[i].shown.end;
+    std::size_t from = std::max(mentions[i].shown.end, quotes[i].text.begin);
     const std::size_t colon = text.substr(from, quotes[i].text.end - from).rfind(':');
     if (colon != std::string_view::npos) from += colon + 1;
     std::vector<Token> after = tokens_of(text, Range{from, quotes[i].text.end}, lr.lang);
@@ -1206,9 +1221,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::size_t k = 0;
     // A question answered ends the setting wherever it stands ("… barədə
     // suala cavabında bu məsələnin müzakirə edilmədiyini"): the pack's
-    // setting_end words.
+    // setting_end words. So does a clause of its own before a comma ("…
+    // olduğunu deyir, onun bəraət almasını istəyir", "… istəsə də, …"): the
+    // pack's clause_break words.
     for (std::size_t j = after.size(); j-- > 1;) {
-      if (has_key(lr.setting_end, after[j - 1].key)) {
+      if (has_key(lr.setting_end, after[j - 1].key) ||
+          (has_key(lr.clause_break, after[j - 1].key) &&
+           text.substr(after[j - 1].end, after[j].begin - after[j - 1].end).find(',') !=
+               std::string_view::npos)) {
         k = j;
         break;
       }

@@ -35,10 +35,12 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
 
 // Vowels are the language's (the pack's `vowel` lexicon).
 bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr);
-// A case suffix that opens with a buffer consonant ("-nın", "-ya").
+// A case suffix that opens with a buffer consonant ("-nın", "-ya"): the
+// pack's `buffer_letter` lexicon, else any consonant.
 bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr);
-// A suffix with a buffer consonant follows a vowel; one without follows a
-// consonant ("məşqçi-nin", "Əliyev-in").
+// A suffix with a buffer consonant follows a vowel; one that opens with a
+// vowel follows a consonant ("məşqçi-nin", "Əliyev-in"); one that opens
+// with another consonant follows either ("Bakı-da", "Əliyev-lə").
 bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::LanguageRules& lr);
 
 // Strips a case suffix from a name's last word when `suffixes` (by default

@@ -286,9 +286,12 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   const long base_year = doc_date.size() >= 4 ? to_int(doc_date.substr(0, 4)).value_or(0) : 0;
   if (hit.group("year_offset")) {
     // "ötən il", "gələn ilin mart ayında": a year relative to the document's.
+    // Without the document's year a day of a month still stands ("ötən
+    // ilin may ayının 4-də": "--05-04"); a year or a month alone says
+    // nothing.
     auto delta = to_int(group_value(hit, text, "year_offset", lang));
-    if (!delta || base_year == 0) return false;
-    year = base_year + *delta;
+    if (!delta || (base_year == 0 && !(hit.group("month") && hit.group("day")))) return false;
+    if (base_year != 0) year = base_year + *delta;
     r->relative = true;
   }
   if (hit.group("year")) year = to_int(group_value(hit, text, "year", lang));

@@ -517,8 +517,11 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.org_adjective = ex.find(lang, "org_adjective");
     lr.subordinator = ex.find(lang, "subordinator");
     lr.setting_end = ex.find(lang, "setting_end");
+    lr.clause_break = ex.find(lang, "clause_break");
+    lr.party_role = ex.find(lang, "party_role");
     lr.name_joiner = ex.find(lang, "name_joiner");
     lr.vowel = ex.find(lang, "vowel");
+    lr.buffer_letter = ex.find(lang, "buffer_letter");
   }
   return out;
 }

@@ -179,10 +179,13 @@ struct LanguageRules {
   const Lexicon* surname_ending = nullptr;       // endings that close a name
   const Lexicon* org_head = nullptr;       // head words of organisations, values: their name form
   const Lexicon* setting_end = nullptr;    // ends a scene-setting stretch ("cavabında")
+  const Lexicon* party_role = nullptr;     // roles naming only their own holder ("prokuror")
+  const Lexicon* clause_break = nullptr;   // before a comma, ends a clause ("deyir,")
   const Lexicon* subordinator = nullptr;   // opens a clause with its own subject ("ki")
   const Lexicon* org_adjective = nullptr;  // words before a head that take its first form
   const Lexicon* name_joiner = nullptr;    // joins words of a name ("Ekologiya və Təbii ...")
   const Lexicon* vowel = nullptr;          // vowel letters (which case suffix follows a stem)
+  const Lexicon* buffer_letter = nullptr;  // joins a suffix to a vowel ("n" of "-nın")
 };
 
 struct QuotePair {

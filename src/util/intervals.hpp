@@ -17,6 +17,11 @@ class Intervals {
     --it;  // the last interval starting before e
     return it->second > b;
   }
+  // The end of the last interval that starts before e (0 when none does).
+  std::size_t last_end_before(std::size_t e) const {
+    auto it = by_begin_.lower_bound(e);
+    return it == by_begin_.begin() ? 0 : std::prev(it)->second;
+  }
   // Adds [b, e); the caller keeps the set disjoint (checks overlaps first).
   void add(std::size_t b, std::size_t e) { by_begin_.emplace(b, e); }
 
