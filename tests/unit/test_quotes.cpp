@@ -67,6 +67,14 @@ TEST_CASE("a quotation that opens its paragraph may close paragraphs later", "[q
   CHECK(inner("\"Bir.\nİki \"Report\" yazır.") == std::vector<std::string>{"0:Report"});
 }
 
+TEST_CASE("a quotation opened after a colon may close paragraphs later", "[quotes]") {
+  auto q = inner("O bildirib: “Birinci abzas, “Jurnal” sayı.\nİkinci abzas.”\nSon.");
+  CHECK(q ==
+        std::vector<std::string>{"0:Birinci abzas, “Jurnal” sayı.\nİkinci abzas.", "1:Jurnal"});
+  // Opened after other words, a quotation left open ends with its paragraph.
+  CHECK(inner("O “bir abzas.\nİkinci “söz” gəldi.") == std::vector<std::string>{"0:söz"});
+}
+
 TEST_CASE("spans longer than the cap are dropped", "[quotes]") {
   std::string t = "“" + std::string(5000, 'a') + "” və “qısa”";
   CHECK(inner(t, 1000) == std::vector<std::string>{"0:qısa"});
