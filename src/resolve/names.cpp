@@ -855,6 +855,34 @@ void credit_repeated_quotes(std::string_view text, const std::vector<QuoteCandid
     while (!w.empty() && w.back() == ' ') w.pop_back();
     return w;
   };
+  // A headline that joins pieces of the quotation ("Zabux kəndində … təhkim
+  // olunmasına çalışacağıq" of a paragraph holding both): five words or
+  // more, in the quotation's order, cut in at most two places.
+  auto condensed = [](const std::string& key, const std::string& words) {
+    constexpr int kMinWords = 5, kMaxCuts = 2;
+    std::vector<std::string_view> k, w;
+    auto split = [](const std::string& s, std::vector<std::string_view>* into) {
+      for (std::size_t b = 0; b < s.size();) {
+        const std::size_t e = std::min(s.find(' ', b), s.size());
+        into->push_back(std::string_view(s).substr(b, e - b));
+        b = e + 1;
+      }
+    };
+    split(key, &k);
+    if (static_cast<int>(k.size()) < kMinWords) return false;
+    split(words, &w);
+    // Each piece where the key's words run on in the quotation.
+    std::size_t at = 0;
+    int cuts = -1;
+    for (std::size_t j = 0; j < k.size();) {
+      auto next = std::find(w.begin() + static_cast<long>(at), w.end(), k[j]);
+      if (next == w.end()) return false;
+      at = static_cast<std::size_t>(next - w.begin());
+      if (++cuts > kMaxCuts) return false;
+      while (j < k.size() && at < w.size() && w[at] == k[j]) ++j, ++at;
+    }
+    return true;
+  };
   // Attributed quotations by position; their words when first needed.
   std::vector<std::pair<std::size_t, std::size_t>> attributed;  // (begin, index)
   for (std::size_t i = 0; i < quotes.size(); ++i) {
@@ -873,7 +901,7 @@ void credit_repeated_quotes(std::string_view text, const std::vector<QuoteCandid
     for (; it != attributed.end() && it->first <= a.end + kRepeatWindow; ++it) {
       std::optional<std::string>& words = said[it->second];
       if (!words) words = words_of(quotes[it->second].text);
-      if (words->find(key) != std::string::npos) {
+      if (words->find(key) != std::string::npos || condensed(key, *words)) {
         (*out)[i].speaker = (*out)[it->second].speaker;
         break;
       }

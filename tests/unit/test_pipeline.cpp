@@ -335,6 +335,18 @@ TEST_CASE("a headline quotation the article's quote repeats is its speaker's",
           opt);
   REQUIRE(recs.size() == 2);
   CHECK(!recs[0].speaker);
+  // A headline joining two pieces of the quotation is the speaker's too;
+  // one that takes words from all over it is not.
+  const std::string body =
+      "\n\nNazir Kamran Vəliyev bildirib:\n“Şuşa rayonunda yeni məktəb tikilir. Biz "
+      "bütün şagirdlərin dərsə vaxtında başlamasına çalışacağıq. Tikinti ilin sonunda "
+      "bitəcək.”\n";
+  recs = run("“Şuşa rayonunda şagirdlərin dərsə vaxtında başlamasına çalışacağıq”" + body, opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[0].speaker == "Kamran Vəliyev");
+  recs = run("“Şuşa məktəb bütün dərsə ilin sonunda bitəcək”" + body, opt);
+  REQUIRE(recs.size() == 2);
+  CHECK(!recs[0].speaker);
 }
 
 TEST_CASE("a quotation over paragraphs after 'deyib:' keeps its speaker", "[pipeline][quotes]") {
