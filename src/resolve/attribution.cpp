@@ -343,9 +343,12 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
       int before = last_attributed;
       if (last_reported >= 0 && !out[last_reported].speaker.empty() &&
           (before < 0 || out[last_reported].text.begin > out[before].text.end)) {
+        // The clause, or its verb after it ("… xəbərsiz olduğunu deyib.").
         const Range clause = out[last_reported].text;
+        const Range cue = out[last_reported].cue;
+        const std::size_t tail = !cue.empty() && cue.begin >= clause.end ? cue.end : clause.end;
         const std::size_t end = seg.paragraphs[seg.paragraph_at(clause.end)].end;
-        if (clause.end <= q.open && only_space_or_punct(text.substr(clause.end, end - clause.end)))
+        if (tail <= q.open && tail <= end && only_space_or_punct(text.substr(tail, end - tail)))
           before = last_reported;
       }
       if (before >= 0) {

@@ -1263,6 +1263,11 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     }
     while (k + 1 < after.size() && (has_key(lr.speech_setting, after[k].key) ||
                                     (capitalised(after[k].s) && !name_word(after[k].s)))) {
+      // "bu gün …" sets the scene, "bu məsələdən …" is what was said.
+      if (has_key(lr.setting_determiner, after[k].key) &&
+          !has_key(lr.speech_setting, after[k + 1].key)) {
+        break;
+      }
       ++k;
     }
     if (k >= after.size()) {

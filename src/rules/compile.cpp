@@ -517,6 +517,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.org_adjective = ex.find(lang, "org_adjective");
     lr.subordinator = ex.find(lang, "subordinator");
     lr.setting_end = ex.find(lang, "setting_end");
+    lr.setting_determiner = ex.find(lang, "setting_determiner");
     lr.clause_break = ex.find(lang, "clause_break");
     lr.party_role = ex.find(lang, "party_role");
     lr.name_joiner = ex.find(lang, "name_joiner");

@@ -179,6 +179,7 @@ struct LanguageRules {
   const Lexicon* surname_ending = nullptr;       // endings that close a name
   const Lexicon* org_head = nullptr;       // head words of organisations, values: their name form
   const Lexicon* setting_end = nullptr;    // ends a scene-setting stretch ("cavabında")
+  const Lexicon* setting_determiner = nullptr;  // of the scene only before a scene word ("bu")
   const Lexicon* party_role = nullptr;     // roles naming only their own holder ("prokuror")
   const Lexicon* clause_break = nullptr;   // before a comma, ends a clause ("deyir,")
   const Lexicon* subordinator = nullptr;   // opens a clause with its own subject ("ki")

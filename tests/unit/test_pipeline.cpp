@@ -259,6 +259,13 @@ TEST_CASE("a quotation on its own line after someone's reported speech is theirs
   REQUIRE(recs.size() == 2);
   CHECK(recs[1].speaker == "Vasif Ağayev");
   CHECK(recs[1].kind == QuoteKind::direct);
+  // After an object clause and its verb ("… olduğunu deyib.").
+  recs = quotes_of(
+      "Komitənin sədri Elnur Qasımov bu qərardan xəbərsiz olduğunu deyib.\n\n“Belə bir qərar "
+      "bizə gəlməyib”.\n");
+  REQUIRE(recs.size() == 2);
+  CHECK(recs[1].speaker == "Elnur Qasımov");
+  CHECK(recs[1].kind == QuoteKind::direct);
 }
 
 TEST_CASE("a quotation after a headline's colon is a full quotation", "[pipeline][attribution]") {
