@@ -148,9 +148,24 @@ bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
 bool web_address(std::string_view w) {
   const std::size_t dot = w.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return false;
-  std::size_t e = dot + 1;
-  while (e < w.size() && w[e] >= 'a' && w[e] <= 'z') ++e;
-  return e - dot - 1 >= 2 && e - dot - 1 <= 4 && (e == w.size() || w[e] == '-');
+  // Two to four Latin letters after the last dot, all small or all capital
+  // ("Oxu.az", "ELAZ.İNFO"; "A.Rza" is an initial and a name).
+  std::size_t e = dot + 1, small = 0, capital = 0;
+  while (e < w.size()) {
+    std::size_t len;
+    const UChar32 c = text::decode(w, e, &len);
+    if ((c >= 'a' && c <= 'z') || c == 0x131) {
+      ++small;
+    } else if ((c >= 'A' && c <= 'Z') || c == 0x130) {
+      ++capital;
+    } else {
+      break;
+    }
+    e += len;
+  }
+  const std::size_t letters = small + capital;
+  return letters >= 2 && letters <= 4 && (small == 0 || capital == 0) &&
+         (e == w.size() || w[e] == '-');
 }
 
 // "EBRD", "XİN": a word of capital letters only (two or more).
@@ -954,6 +969,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     if (quotes[i].speaker.empty()) continue;
     mentions[i] = parse_mention(text, quotes[i].speaker, lr, case_suffixes[i] != nullptr);
     out[i].mention = mentions[i].shown;
+    // "Lent.az bildirir ki, …", "Report bildirir ki, …": an outlet saying
+    // it in its own name is the writer's voice, no one's reported speech.
+    if (!quotes[i].from_marks && mentions[i].kind == MentionKind::none) {
+      const std::vector<Token> words = tokens_of(text, quotes[i].speaker, lr.lang);
+      if (words.size() == 1 && (has_key(lr.outlet, words[0].key) || web_address(words[0].s))) {
+        out[i].drop = true;
+      }
+    }
   }
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (mentions[i].kind == MentionKind::name && case_suffixes[i] == nullptr) {
