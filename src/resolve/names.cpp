@@ -115,6 +115,7 @@ struct Mention {
   std::string role;                 // of a title
   std::vector<std::string> tokens;  // name tokens (last one may carry a suffix)
   std::string initial;              // "A" of "A.Quliyeva"
+  std::string quoted;               // an organisation's name in quote marks ("Fitch Solutions")
   Range shown;                      // range reported as speaker_text
   std::size_t pos = 0;
 };
@@ -166,6 +167,29 @@ bool web_address(std::string_view w) {
   const std::size_t letters = small + capital;
   return letters >= 2 && letters <= 4 && (small == 0 || capital == 0) &&
          (e == w.size() || w[e] == '-');
+}
+
+// Quote marks around a name (Unicode's Quotation_Mark property).
+constexpr std::size_t kMaxQuotedNameWords = 6;
+bool quote_mark(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK) != 0;
+}
+bool starts_with_quote_mark(std::string_view w) {
+  std::size_t len;
+  return !w.empty() && quote_mark(text::decode(w, 0, &len));
+}
+bool ends_with_quote_mark(std::string_view w) {
+  return !w.empty() && quote_mark(text::code_point_before(w, w.size()));
+}
+std::string strip_quote_marks(std::string_view w) {
+  std::string out;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t len;
+    const UChar32 c = text::decode(w, i, &len);
+    if (!quote_mark(c)) out.append(w.substr(i, len));
+    i += len;
+  }
+  return out;
 }
 
 // "EBRD", "XİN": a word of capital letters only (two or more).
@@ -228,6 +252,21 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   // An organisation: capitalised words (and the joining word) ending in a
   // head word ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
   auto organisation_at = [&](std::size_t h, const std::string& head) {
+    m.kind = MentionKind::organisation;
+    m.role = head;
+    // “Fitch Solutions” şirkəti: the name in quote marks is the body's name.
+    if (h > 0 && ends_with_quote_mark(toks[h - 1].s)) {
+      for (std::size_t b = h; b-- > 0 && h - b <= kMaxQuotedNameWords;) {
+        if (!starts_with_quote_mark(toks[b].s)) continue;
+        for (std::size_t k = b; k < h; ++k) {
+          if (!m.quoted.empty()) m.quoted += ' ';
+          m.quoted += strip_quote_marks(toks[k].s);
+        }
+        m.shown = Range{toks[b].begin, toks[h].end};
+        if (!m.quoted.empty()) return;
+        break;
+      }
+    }
     std::size_t from = h;
     while (from > 0 &&
            (capitalised(toks[from - 1].s) || has_key(lr.name_joiner, toks[from - 1].key)) &&
@@ -241,8 +280,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
             (has_key(lr.place_word, toks[from].key) && possessor_form(toks[from].s, lr)))) {
       ++from;
     }
-    m.kind = MentionKind::organisation;
-    m.role = head;  // the head's name form ("Nazirliyi"): what a bare mention matches
+    // m.role: the head's name form ("Nazirliyi"), what a bare mention matches.
     for (std::size_t k = from; k < h; ++k) m.tokens.emplace_back(toks[k].s);
     m.shown = Range{toks[from].begin, toks[h].end};
   };
@@ -1223,6 +1261,9 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
             }
           }
           if (best != nullptr) out[i].speaker = *best;
+        } else if (!m.quoted.empty()) {
+          out[i].speaker = m.quoted;
+          orgs[m.role].emplace(m.pos, m.quoted);
         } else if (!m.tokens.empty()) {
           // A full name: its words and the head in its name form.
           out[i].speaker = org_name(m.tokens, m.role);
