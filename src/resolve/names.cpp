@@ -251,7 +251,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   }
   // An organisation: capitalised words (and the joining word) ending in a
   // head word ("Ekologiya və Təbii Sərvətlər Nazirliyindən", "Nazirlik").
-  auto organisation_at = [&](std::size_t h, const std::string& head) {
+  auto organisation_at = [&](std::size_t h, const std::string& head) {  // h: the head's token
     m.kind = MentionKind::organisation;
     m.role = head;
     // “Fitch Solutions” şirkəti: the name in quote marks is the body's name.
@@ -280,15 +280,28 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
             (has_key(lr.place_word, toks[from].key) && possessor_form(toks[from].s, lr)))) {
       ++from;
     }
+    // A head in the genitive owns the words after it ("Mərkəzi Bankının
+    // İdarə Heyəti", "Nazirliyin Mətbuat Xidməti"): the body is the owner.
+    const std::size_t last = h;
+    for (std::size_t k = from + 1; k < h; ++k) {
+      std::string form;
+      if (has_key(lr.org_head, toks[k].key, &form) && possessor_form(toks[k].s, lr)) {
+        h = k;
+        m.role = form;
+        break;
+      }
+    }
     // m.role: the head's name form ("Nazirliyi"), what a bare mention matches.
     for (std::size_t k = from; k < h; ++k) m.tokens.emplace_back(toks[k].s);
-    m.shown = Range{toks[from].begin, toks[h].end};
+    m.shown = Range{toks[from].begin, toks[last].end};
   };
   // Of two heads in a row the last is the name's ("Mərkəzi Bank"): the
   // last head of the capitalised run from h, its name form into *into.
+  // A head in the genitive owns what follows ("Mərkəzi Bankının İdarə
+  // Heyəti"): the body is the bank.
   auto last_head = [&](std::size_t h, std::string* into) {
     while (h + 1 < toks.size() && capitalised(toks[h + 1].s) &&
-           has_key(lr.org_head, toks[h + 1].key)) {
+           has_key(lr.org_head, toks[h + 1].key) && !possessor_form(toks[h].s, lr)) {
       ++h;
     }
     has_key(lr.org_head, toks[h].key, into);
@@ -1094,6 +1107,10 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   // Organisations the document names in full, by head word and position;
   // person hits that are organisations land here too.
   std::map<std::string, std::multimap<std::size_t, std::string>> orgs;
+  // Of the names that start at one word, the longest ("Azərbaycan Mərkəzi
+  // Bankının İdarə Heyəti", not "Azərbaycan Mərkəzi"): begin, end, head,
+  // name.
+  std::vector<std::tuple<std::size_t, std::size_t, std::string, std::string>> named_orgs;
   for (const match::Hit& h : persons) {
     const match::Capture* n = h.group("name");
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
@@ -1106,8 +1123,17 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     }
     Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty() && m.role != "*") {
-      orgs[m.role].emplace(r.begin, org_name(m.tokens, m.role));
+      named_orgs.emplace_back(r.begin, r.end, m.role, org_name(m.tokens, m.role));
     }
+  }
+  std::sort(named_orgs.begin(), named_orgs.end(), [](const auto& a, const auto& b) {
+    return std::get<0>(a) != std::get<0>(b) ? std::get<0>(a) < std::get<0>(b)
+                                            : std::get<1>(a) > std::get<1>(b);
+  });
+  for (std::size_t k = 0; k < named_orgs.size(); ++k) {
+    if (k > 0 && std::get<0>(named_orgs[k - 1]) == std::get<0>(named_orgs[k])) continue;
+    const auto& [begin, end, head, name] = named_orgs[k];
+    orgs[head].emplace(begin, name);
   }
   // What a left-out subject may refer to: people and organisations named
   // ("Nazirlik qaydaları təsdiqləyib. Sənədə əsasən, …").
