@@ -146,26 +146,25 @@ bool possessor_form(std::string_view w, const detail::LanguageRules& lr) {
 
 // "Musavat.com-a", "Oxu.az": a web address, with or without a case
 // ending, names an outlet, never a person.
-bool web_address(std::string_view w) {
+bool web_address(std::string_view w, const std::string& lang) {
   const std::size_t dot = w.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return false;
-  // Two to four Latin letters after the last dot, all small or all capital
-  // ("Oxu.az", "ELAZ.İNFO"; "A.Rza" is an initial and a name).
+  // Two to four letters after the last dot that fold to Latin ones, all
+  // small or all capital ("Oxu.az", "ELAZ.İNFO"; "A.Rza" is an initial
+  // and a name).
   std::size_t e = dot + 1, small = 0, capital = 0;
   while (e < w.size()) {
     std::size_t len;
     const UChar32 c = text::decode(w, e, &len);
-    if ((c >= 'a' && c <= 'z') || c == 0x131) {
-      ++small;
-    } else if ((c >= 'A' && c <= 'Z') || c == 0x130) {
-      ++capital;
-    } else {
-      break;
-    }
+    if (u_isalpha(c) == 0) break;
+    (u_isupper(c) != 0 ? capital : small) += 1;
     e += len;
   }
+  const std::string tld = text::fold_key(w.substr(dot + 1, e - dot - 1), lang);
+  const bool latin =
+      std::all_of(tld.begin(), tld.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   const std::size_t letters = small + capital;
-  return letters >= 2 && letters <= 4 && (small == 0 || capital == 0) &&
+  return latin && letters >= 2 && letters <= 4 && (small == 0 || capital == 0) &&
          (e == w.size() || w[e] == '-');
 }
 
@@ -350,7 +349,7 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
   // A word that may stand in a person's name (not_name words are each
   // caller's to judge).
   auto in_name = [&](std::size_t k) {
-    return name_word(toks[k].s) && !in_title[k] && !web_address(toks[k].s) &&
+    return name_word(toks[k].s) && !in_title[k] && !web_address(toks[k].s, lr.lang) &&
            !has_key(lr.place_word, toks[k].key) && !has_key(lr.org_head, toks[k].key) &&
            !has_key(lr.outlet, toks[k].key) && !oblique(toks[k].s, lr);
   };
@@ -612,7 +611,7 @@ std::string canonical_name_uncached(std::string_view text, const WordStarts& wor
       }
       if (!capitalised(w) || in_lexicon(lr.title, w, lr.lang) ||
           in_lexicon(lr.not_name, w, lr.lang) || in_lexicon(lr.place_word, w, lr.lang) ||
-          in_lexicon(lr.org_head, w, lr.lang) || oblique(w, lr) || web_address(w) ||
+          in_lexicon(lr.org_head, w, lr.lang) || oblique(w, lr) || web_address(w, lr.lang) ||
           !letter_before(text, e)) {
         break;
       }
@@ -1024,7 +1023,8 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // it in its own name is the writer's voice, no one's reported speech.
     if (!quotes[i].from_marks && mentions[i].kind == MentionKind::none) {
       const std::vector<Token> words = tokens_of(text, quotes[i].speaker, lr.lang);
-      if (words.size() == 1 && (has_key(lr.outlet, words[0].key) || web_address(words[0].s))) {
+      if (words.size() == 1 &&
+          (has_key(lr.outlet, words[0].key) || web_address(words[0].s, lr.lang))) {
         out[i].drop = true;
       }
     }
