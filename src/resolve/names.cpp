@@ -1340,7 +1340,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     // A question answered ends the setting wherever it stands ("… barədə
     // suala cavabında bu məsələnin müzakirə edilmədiyini"): the pack's
     // setting_end words. So does a clause of its own before a comma ("…
-    // olduğunu deyir, onun bəraət almasını istəyir", "… istəsə də, …"): the
+    // olduğunu deyib, onun bəraət almasını xahiş edib", "… istəsə də, …"): the
     // pack's clause_break words.
     for (std::size_t j = after.size(); j-- > 1;) {
       if (has_key(lr.setting_end, after[j - 1].key) ||
