@@ -85,6 +85,18 @@ bool oblique(std::string_view w, const detail::LanguageRules& lr) {
   return false;
 }
 
+// "Aslanovdan": a surname in an oblique case ("Ankarada" is a place).
+bool oblique_surname(std::string_view w, const detail::LanguageRules& lr) {
+  if (lr.oblique_suffix == nullptr) return false;
+  for (const std::string& suf : lr.oblique_suffix->words) {
+    if (w.size() > suf.size() + 3 && w.ends_with(suf) &&
+        has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A folded key in a lexicon (its value into *value).
 bool has_key(const detail::Lexicon* lex, const std::string& key, std::string* value = nullptr) {
   if (lex == nullptr) return false;
@@ -364,6 +376,12 @@ Mention parse_mention(std::string_view text, Range r, const detail::LanguageRule
         e = k + 1;
         break;
       }
+    }
+    // A first name whose surname stands in an oblique case ("Teymur
+    // Aslanovdan … almadığını"): that person is no subject.
+    if (e > b && e < toks.size() && capitalised(toks[e].s) && oblique_surname(toks[e].s, lr) &&
+        !has_surname_ending(toks[e - 1].s, lr)) {
+      return Run{b, b};
     }
     return Run{b, e};
   };
@@ -1026,6 +1044,14 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
       if (words.size() == 1 &&
           (has_key(lr.outlet, words[0].key) || web_address(words[0].s, lr.lang))) {
         out[i].drop = true;
+      } else if (quotes[i].clause_after_speaker) {
+        // A clause whose stretch names no one ("Teymur Aslanovdan … pul
+        // almadığını deyib"): its subject is left out, resolved like a
+        // pronoun where the verb stands; what was said is the whole stretch.
+        mentions[i].kind = MentionKind::pronoun;
+        mentions[i].pos = quotes[i].cue.empty() ? quotes[i].text.end : quotes[i].cue.begin;
+        mentions[i].shown = Range{quotes[i].speaker.begin, quotes[i].speaker.begin};
+        out[i].mention = Range{};
       }
     }
   }
@@ -1322,7 +1348,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   // mention and the words that set the scene ("Modern.az-a açıqlamasında").
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (!quotes[i].clause_after_speaker) continue;
-    if (mentions[i].kind == MentionKind::none || mentions[i].shown.empty()) {
+    if (mentions[i].kind == MentionKind::none) {
       out[i].drop = true;
       continue;
     }
