@@ -19,11 +19,17 @@ bool ends_with_vowel(std::string_view s, const detail::LanguageRules& lr) {
   return false;
 }
 
+namespace {
+std::string_view first_letter(std::string_view s) {
+  std::size_t len = 0;
+  text::decode(s, 0, &len);
+  return s.substr(0, len);
+}
+}  // namespace
+
 bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr) {
-  std::size_t first_len = 0;
-  text::decode(suffix, 0, &first_len);
-  if (suffix.size() <= first_len) return false;
-  const std::string_view first = suffix.substr(0, first_len);
+  const std::string_view first = first_letter(suffix);
+  if (suffix.size() <= first.size()) return false;
   // The pack's buffer letters ("n", "y", "s"), else any consonant.
   if (lr.buffer_letter != nullptr) return detail::in_lexicon(lr.buffer_letter, first, lr.lang);
   return !ends_with_vowel(first, lr);
@@ -31,11 +37,9 @@ bool has_buffer(std::string_view suffix, const detail::LanguageRules& lr) {
 
 bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::LanguageRules& lr) {
   if (has_buffer(suffix, lr)) return ends_with_vowel(stem, lr);
-  std::size_t first_len = 0;
-  text::decode(suffix, 0, &first_len);
   // A suffix that opens with a vowel follows a consonant; one that opens
   // with another consonant ("da", "la") follows either.
-  if (ends_with_vowel(suffix.substr(0, first_len), lr)) return !ends_with_vowel(stem, lr);
+  if (ends_with_vowel(first_letter(suffix), lr)) return !ends_with_vowel(stem, lr);
   return true;
 }
 
@@ -75,26 +79,29 @@ bool capitalised(std::string_view s) {
 
 bool has_surname_ending(std::string_view w, const detail::LanguageRules& lr);
 
-// A word in a case that never ends a person's name ("Jurnalistlərdən biri",
-// "Kerem Aksoy Ankarada", "Forumda Leyla Məmmədova").
-bool oblique(std::string_view w, const detail::LanguageRules& lr) {
-  if (lr.oblique_suffix == nullptr || has_surname_ending(w, lr)) return false;
-  for (const std::string& suf : lr.oblique_suffix->words) {
-    if (w.size() > suf.size() + 3 && w.ends_with(suf)) return true;
-  }
-  return false;
-}
-
-// "Aslanovdan": a surname in an oblique case ("Ankarada" is a place).
-bool oblique_surname(std::string_view w, const detail::LanguageRules& lr) {
+// Whether a stem that the word leaves without one of the pack's
+// oblique_suffix endings passes stem_ok.
+template <typename Pred>
+bool oblique_stem(std::string_view w, const detail::LanguageRules& lr, Pred stem_ok) {
   if (lr.oblique_suffix == nullptr) return false;
   for (const std::string& suf : lr.oblique_suffix->words) {
     if (w.size() > suf.size() + 3 && w.ends_with(suf) &&
-        has_surname_ending(w.substr(0, w.size() - suf.size()), lr)) {
+        stem_ok(w.substr(0, w.size() - suf.size()))) {
       return true;
     }
   }
   return false;
+}
+
+// A word in a case that never ends a person's name ("Jurnalistlərdən biri",
+// "Kerem Aksoy Ankarada", "Forumda Leyla Məmmədova").
+bool oblique(std::string_view w, const detail::LanguageRules& lr) {
+  return !has_surname_ending(w, lr) && oblique_stem(w, lr, [](std::string_view) { return true; });
+}
+
+// "Aslanovdan": a surname in an oblique case ("Ankarada" is a place).
+bool oblique_surname(std::string_view w, const detail::LanguageRules& lr) {
+  return oblique_stem(w, lr, [&](std::string_view stem) { return has_surname_ending(stem, lr); });
 }
 
 // A folded key in a lexicon (its value into *value).
@@ -938,25 +945,25 @@ void credit_repeated_quotes(std::string_view text, const std::vector<QuoteCandid
     while (!w.empty() && w.back() == ' ') w.pop_back();
     return w;
   };
+  auto split = [](std::string_view s) {
+    std::vector<std::string_view> into;
+    for (std::size_t b = 0; b < s.size();) {
+      const std::size_t e = std::min(s.find(' ', b), s.size());
+      into.push_back(s.substr(b, e - b));
+      b = e + 1;
+    }
+    return into;
+  };
   // A headline that joins pieces of the quotation ("Zabux kəndində … təhkim
   // olunmasına çalışacağıq" of a paragraph holding both): five words or
   // more, in the quotation's order, cut in at most two places.
-  auto condensed = [](const std::string& key, const std::string& words) {
-    constexpr int kMinWords = 5, kMaxCuts = 2;
-    std::vector<std::string_view> k, w;
-    auto split = [](const std::string& s, std::vector<std::string_view>* into) {
-      for (std::size_t b = 0; b < s.size();) {
-        const std::size_t e = std::min(s.find(' ', b), s.size());
-        into->push_back(std::string_view(s).substr(b, e - b));
-        b = e + 1;
-      }
-    };
-    split(key, &k);
-    if (static_cast<int>(k.size()) < kMinWords) return false;
-    split(words, &w);
-    // Each piece where the key's words run on in the quotation.
+  constexpr std::size_t kMinWords = 5;
+  auto condensed = [](const std::vector<std::string_view>& k,
+                      const std::vector<std::string_view>& w) {
+    constexpr int kMaxCuts = 2;
     std::size_t at = 0;
     int cuts = -1;
+    // Each piece where the key's words run on in the quotation.
     for (std::size_t j = 0; j < k.size();) {
       auto next = std::find(w.begin() + static_cast<long>(at), w.end(), k[j]);
       if (next == w.end()) return false;
@@ -966,25 +973,35 @@ void credit_repeated_quotes(std::string_view text, const std::vector<QuoteCandid
     }
     return true;
   };
-  // Attributed quotations by position; their words when first needed.
+  // Attributed quotations by position; their words (and split into words)
+  // when first needed.
   std::vector<std::pair<std::size_t, std::size_t>> attributed;  // (begin, index)
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if ((*out)[i].speaker) attributed.emplace_back(quotes[i].text.begin, i);
   }
   std::sort(attributed.begin(), attributed.end());
-  std::vector<std::optional<std::string>> said(quotes.size());
+  struct Said {
+    std::string words;
+    std::vector<std::string_view> split;  // views into words
+  };
+  std::vector<std::optional<Said>> said(quotes.size());
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if ((*out)[i].speaker || !quotes[i].from_marks) continue;
     const std::string key = words_of(quotes[i].text);
     if (key.size() < kRepeatedBytes) continue;
+    const std::vector<std::string_view> key_words = split(key);
     const Range a = quotes[i].text;
     const std::size_t from = a.begin > kRepeatWindow ? a.begin - kRepeatWindow : 0;
     auto it =
         std::lower_bound(attributed.begin(), attributed.end(), std::pair{from, std::size_t{0}});
     for (; it != attributed.end() && it->first <= a.end + kRepeatWindow; ++it) {
-      std::optional<std::string>& words = said[it->second];
-      if (!words) words = words_of(quotes[it->second].text);
-      if (words->find(key) != std::string::npos || condensed(key, *words)) {
+      std::optional<Said>& other = said[it->second];
+      if (!other) {
+        other.emplace(Said{words_of(quotes[it->second].text), {}});
+        other->split = split(other->words);
+      }
+      if (other->words.find(key) != std::string::npos ||
+          (key_words.size() >= kMinWords && condensed(key_words, other->split))) {
         (*out)[i].speaker = (*out)[it->second].speaker;
         break;
       }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "quotex/emit.hpp"
@@ -234,38 +235,43 @@ TEST_CASE("a paragraph of reported speech that ends in a colon introduces the ne
 
 TEST_CASE("a quotation on its own line after someone's reported speech is theirs",
           "[pipeline][attribution]") {
-  auto recs = quotes_of(
-      "Onun sözlərinə görə, qiymətlərin artırılması gündəmdə deyil.\n“Heç bir müraciət "
-      "olmayıb”.\n");
-  REQUIRE(recs.size() == 2);
-  CHECK(recs[1].kind == QuoteKind::direct);
-  // No antecedent for "onun": nobody; with one, that person.
-  CHECK(!recs[1].speaker);
-  recs = quotes_of(
-      "Nazir müavini Kamil Sadıqov jurnalistlərlə görüşüb.\nOnun sözlərinə görə, qiymətlər "
-      "artmayacaq.\n\n“Heç bir müraciət olmayıb”.\n");
-  REQUIRE(recs.size() == 2);
-  CHECK(recs[1].speaker == "Kamil Sadıqov");
-  // A sentence of the writer's after the clause ends it.
-  recs = quotes_of(
-      "Kamil Sadıqov bildirib ki, qiymətlər artmayacaq. Toplantı başa çatıb.\n“Heç bir "
-      "müraciət olmayıb”.\n");
-  REQUIRE(recs.size() == 2);
-  CHECK(!recs[1].speaker);
-  // A sentence of the writer's that ends in a colon on the clause's line.
-  recs = quotes_of(
-      "Məşqçi Vasif Ağayev bildirib ki, komanda qalib gələ bilərdi. Lakin 10 nəfərlə "
-      "oynamaq buna mane olub: “Zədələr çox idi”.\n");
-  REQUIRE(recs.size() == 2);
-  CHECK(recs[1].speaker == "Vasif Ağayev");
-  CHECK(recs[1].kind == QuoteKind::direct);
-  // After an object clause and its verb ("… olduğunu deyib.").
-  recs = quotes_of(
-      "Komitənin sədri Elnur Qasımov bu qərardan xəbərsiz olduğunu deyib.\n\n“Belə bir qərar "
-      "bizə gəlməyib”.\n");
-  REQUIRE(recs.size() == 2);
-  CHECK(recs[1].speaker == "Elnur Qasımov");
-  CHECK(recs[1].kind == QuoteKind::direct);
+  // Each text holds a reported clause, then the quotation whose speaker is
+  // checked (none: nobody may be credited) and, where `direct`, its kind.
+  struct Case {
+    const char* why;
+    std::string text;
+    std::optional<std::string> speaker;
+    bool direct;
+  };
+  const std::vector<Case> cases = {
+      {"no antecedent for 'onun': nobody",
+       "Onun sözlərinə görə, qiymətlərin artırılması gündəmdə deyil.\n“Heç bir müraciət "
+       "olmayıb”.\n",
+       std::nullopt, true},
+      {"with one, that person",
+       "Nazir müavini Kamil Sadıqov jurnalistlərlə görüşüb.\nOnun sözlərinə görə, qiymətlər "
+       "artmayacaq.\n\n“Heç bir müraciət olmayıb”.\n",
+       "Kamil Sadıqov", true},
+      {"a sentence of the writer's after the clause ends it",
+       "Kamil Sadıqov bildirib ki, qiymətlər artmayacaq. Toplantı başa çatıb.\n“Heç bir "
+       "müraciət olmayıb”.\n",
+       std::nullopt, false},
+      {"a sentence of the writer's that ends in a colon on the clause's line",
+       "Məşqçi Vasif Ağayev bildirib ki, komanda qalib gələ bilərdi. Lakin 10 nəfərlə "
+       "oynamaq buna mane olub: “Zədələr çox idi”.\n",
+       "Vasif Ağayev", true},
+      {"after an object clause and its verb ('… olduğunu deyib.')",
+       "Komitənin sədri Elnur Qasımov bu qərardan xəbərsiz olduğunu deyib.\n\n“Belə bir "
+       "qərar bizə gəlməyib”.\n",
+       "Elnur Qasımov", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.why);
+    auto recs = quotes_of(c.text);
+    REQUIRE(recs.size() == 2);
+    CHECK(recs[1].speaker == c.speaker);
+    if (c.direct) CHECK(recs[1].kind == QuoteKind::direct);
+  }
 }
 
 TEST_CASE("a quotation after a headline's colon is a full quotation", "[pipeline][attribution]") {
