@@ -30,9 +30,18 @@ int parse_args(CLI::App& app, const std::vector<std::string>& args);
 // exit code (kExitUsage or kExitInput), or 0 when *out is ready.
 int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleSet>* out);
 
-// Writes to stdout; returns false once the reader has gone away (EPIPE), so
-// callers can stop quietly.
+// Output (io.cpp). Call guard_standard_fds() first thing in main: a closed
+// stdin, stdout or stderr is held by /dev/null, and writes to a closed
+// stdout fail with a message.
+void guard_standard_fds();
+// Writes one line to stderr; never throws, never fails the run.
+void say(std::string_view line);
+// Writes to stdout. Returns false once output has stopped: the reader went
+// away (EPIPE, quiet) or a write failed (reported once on stderr).
 bool write_out(std::string_view s);
 bool flush_out();
+bool output_stopped();
+// Flushes stdout and returns `code`, or kExitInput when output was lost.
+int finish_out(int code);
 
 }  // namespace quotex::cli

@@ -21,7 +21,7 @@ int parse_args(CLI::App& app, const std::vector<std::string>& args) {
 int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleSet>* out) {
   Status st = RuleSet::load(dirs, out);
   if (st.ok()) return 0;
-  for (const Error& e : st.errors()) fmt::print(stderr, "{}\n", e.to_string());
+  for (const Error& e : st.errors()) say(e.to_string());
   return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
 }
 

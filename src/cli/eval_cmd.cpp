@@ -48,34 +48,37 @@ int run_eval(const std::vector<std::string>& args) {
     if (int code = load_rules(dirs, &rules); code != 0) return code;
     report = eval::run(Extractor(rules, ExtractOptions{}), gold, &read_status);
   }
-  for (const Error& e : read_status.errors()) fmt::print(stderr, "{}\n", e.to_string());
+  for (const Error& e : read_status.errors()) say(e.to_string());
   if (show) {
-    for (const std::string& m : report.misses) fmt::print("{}\n", m);
+    for (const std::string& m : report.misses) write_out(m + "\n");
   }
-  fmt::print("{} documents\n{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>8} {:>6}\n", report.documents,
-             "type", "gold", "found", "emitted", "correct", "precision", "recall", "F1");
+  write_out(fmt::format("{} documents\n{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>8} {:>6}\n",
+                        report.documents, "type", "gold", "found", "emitted", "correct",
+                        "precision", "recall", "F1"));
   for (const char* type : {"quote", "date", "amount", "target", "all"}) {
     const eval::Counts& c = report.scores[type];
-    fmt::print("{:<8} {:>6} {:>6} {:>8} {:>8} {:>10.3f} {:>8.3f} {:>6.3f}\n", type, c.gold, c.found,
-               c.emitted, c.correct, c.precision(), c.recall(), c.f1());
+    write_out(fmt::format("{:<8} {:>6} {:>6} {:>8} {:>8} {:>10.3f} {:>8.3f} {:>6.3f}\n", type,
+                          c.gold, c.found, c.emitted, c.correct, c.precision(), c.recall(),
+                          c.f1()));
   }
   const eval::SpeakerCounts& s = report.speakers;
-  fmt::print(
+  write_out(fmt::format(
       "quotes found: {}; kind agrees {:.3f}; speaker exact {:.3f} (part of the name {}, none "
       "given {}, false {}); false attributions {:.3f}",
       s.matched, s.rate(s.kind_same), s.rate(s.exact), s.same_person, s.none_given, s.false_given,
-      s.rate(s.false_given));
+      s.rate(s.false_given)));
   if (s.cue_class_gold > 0) {
-    fmt::print("; cue class agrees {:.3f} of {}", double(s.cue_class_same) / s.cue_class_gold,
-               s.cue_class_gold);
+    write_out(fmt::format("; cue class agrees {:.3f} of {}",
+                          double(s.cue_class_same) / s.cue_class_gold, s.cue_class_gold));
   }
   if (report.targets.matched > 0) {
-    fmt::print("\ntargets found: {}; direction agrees {:.3f}", report.targets.matched,
-               double(report.targets.direction_same) / report.targets.matched);
+    write_out(fmt::format("\ntargets found: {}; direction agrees {:.3f}", report.targets.matched,
+                          double(report.targets.direction_same) / report.targets.matched));
   }
   const eval::Counts& strict = report.strict["all"];
-  fmt::print("\nstrict (every field right): precision {:.3f} recall {:.3f}\n", strict.precision(),
-             strict.recall());
+  write_out(fmt::format("\nstrict (every field right): precision {:.3f} recall {:.3f}\n",
+                        strict.precision(), strict.recall()));
+  if (int code = finish_out(kExitOk); code != kExitOk) return code;
   if (!read_status.ok()) return kExitInput;
   const eval::Counts& all = report.scores["all"];
   bool below = false;
@@ -84,7 +87,7 @@ int run_eval(const std::vector<std::string>& args) {
         std::tuple{strict.precision(), min_sp, "strict precision"},
         std::tuple{strict.recall(), min_sr, "strict recall"}}) {
     if (got + 1e-12 < floor) {
-      fmt::print(stderr, "quotex eval: {} {:.3f} below the floor {:.3f}\n", what, got, floor);
+      say(fmt::format("quotex eval: {} {:.3f} below the floor {:.3f}", what, got, floor));
       below = true;
     }
   }

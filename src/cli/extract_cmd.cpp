@@ -15,30 +15,6 @@
 
 namespace quotex::cli {
 
-namespace {
-
-bool g_pipe_closed = false;
-
-}  // namespace
-
-bool write_out(std::string_view s) {
-  if (g_pipe_closed) return false;
-  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) {
-    g_pipe_closed = true;
-    return false;
-  }
-  return true;
-}
-
-bool flush_out() {
-  if (g_pipe_closed) return false;
-  if (std::fflush(stdout) != 0) {
-    g_pipe_closed = true;
-    return false;
-  }
-  return true;
-}
-
 struct ExtractArgs {
   std::vector<std::string> paths;
   std::string lang;
@@ -110,7 +86,7 @@ int run_extract(const std::vector<std::string>& args) {
                                                 : Prefilter::none;
   if (!a.doc_date.empty() &&
       (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
-    fmt::print(stderr, "quotex: --doc-date must be YYYY-MM-DD, got '{}'\n", a.doc_date);
+    say(fmt::format("quotex: --doc-date must be YYYY-MM-DD, got '{}'", a.doc_date));
     return kExitUsage;
   }
   if (!a.types.empty()) {
@@ -120,9 +96,8 @@ int run_extract(const std::vector<std::string>& args) {
       std::string name = a.types.substr(b, e == std::string::npos ? std::string::npos : e - b);
       auto t = parse_record_type(name);
       if (!t) {
-        fmt::print(stderr,
-                   "quotex: --types: unknown type '{}' (quote, date, amount, target, claim)\n",
-                   name);
+        say(fmt::format("quotex: --types: unknown type '{}' (quote, date, amount, target, claim)",
+                        name));
         return kExitUsage;
       }
       opt.types |= 1u << static_cast<unsigned>(*t);
@@ -152,7 +127,7 @@ int run_extract(const std::vector<std::string>& args) {
   std::vector<Document> batch;
   std::size_t batch_bytes = 0;
   auto run_batch = [&] {
-    if (batch.empty() || g_pipe_closed) return;
+    if (batch.empty() || output_stopped()) return;
     std::string out;
     for (const std::vector<Record>& records : extractor.extract_batch(batch)) {
       for (const Record& r : records) {
@@ -182,17 +157,15 @@ int run_extract(const std::vector<std::string>& args) {
   bool input_ok = read::read_all(
       a.paths, ro,
       [&](Document&& doc) {
-        if (g_pipe_closed) return;
+        if (output_stopped()) return;
         batch_bytes += doc.text.size();
         batch.push_back(std::move(doc));
         if (batch_bytes >= kBatchBytes) run_batch();
       },
-      [&](const Error& e) { fmt::print(stderr, "{}\n", e.to_string()); });
+      [&](const Error& e) { say(e.to_string()); });
   run_batch();
   if (format == Format::json) write_out(first ? "]\n" : "\n]\n");
-  flush_out();
-  if (g_pipe_closed) return kExitOk;
-  return input_ok ? kExitOk : kExitInput;
+  return finish_out(input_ok ? kExitOk : kExitInput);
 }
 
 }  // namespace quotex::cli

@@ -10,6 +10,7 @@
 int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, which ends output quietly.
   std::signal(SIGPIPE, SIG_IGN);
+  quotex::cli::guard_standard_fds();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& sub = args[0];
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
     if (sub == "rules") return quotex::cli::run_rules(rest);
     if (sub == "eval") return quotex::cli::run_eval(rest);
     if (sub == "check") {
-      std::fputs("quotex: 'check' is not implemented yet\n", stderr);
+      quotex::cli::say("quotex: 'check' is not implemented yet");
       return quotex::cli::kExitUsage;
     }
   }

@@ -34,22 +34,20 @@ int run_rules(const std::vector<std::string>& args) {
                          r.line, r.positive_examples, r.negative_examples);
     }
     write_out(out);
-    flush_out();
-    return kExitOk;
+    return finish_out(kExitOk);
   }
   int code = kExitOk;
   if (action == "lint") {
     for (const Error& e : rules->lint()) {
-      fmt::print(stderr, "{}\n", e.to_string());
+      say(e.to_string());
       code = kExitProblems;
     }
   }
   ExampleReport report = test_examples(rules);
-  for (const Error& e : report.failures) fmt::print(stderr, "{}\n", e.to_string());
-  fmt::print("rules: {} rules, examples: {} passed, {} failed\n", rules->size(), report.passed,
-             report.failed);
-  std::fflush(stdout);
-  return report.failed > 0 ? kExitProblems : code;
+  for (const Error& e : report.failures) say(e.to_string());
+  write_out(fmt::format("rules: {} rules, examples: {} passed, {} failed\n", rules->size(),
+                        report.passed, report.failed));
+  return finish_out(report.failed > 0 ? kExitProblems : code);
 }
 
 }  // namespace quotex::cli
