@@ -53,6 +53,8 @@ class RuleSet {
 
   std::vector<RuleInfo> list() const;
   std::size_t size() const;
+  // The languages with a pack (not "common").
+  std::vector<std::string> languages() const;
 
   // Lint findings that do not stop loading (for example a rule without a
   // positive example); each as "file:line:col: message".

@@ -335,6 +335,8 @@ struct Expander {
   }
 };
 
+constexpr std::size_t kMaxExpandedPattern = std::size_t{1} << 20;
+
 Place abs_place(Place p) {
   p.col = std::abs(p.col);
   return p;
@@ -349,6 +351,17 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
     p.expanded = "(?:" + body + ")\\z";
   } else {
     p.expanded = body;
+  }
+  // Past about a million regexp nodes RE2 gives up, and prints thousands
+  // of lines of its own log on the way: a pack that large is refused here.
+  if (p.expanded.size() > kMaxExpandedPattern) {
+    const Place where = abs_place(p.place);
+    status->add(Error{ErrorKind::rule, where.file, where.line, where.col,
+                      fmt::format("rule '{}': its {} regex is {} bytes with its lexicons expanded, "
+                                  "more than the {} a pattern may have (split the lexicon or the "
+                                  "rule)",
+                                  rule.id, what, p.expanded.size(), kMaxExpandedPattern)});
+    return false;
   }
   p.re = std::make_unique<RE2>(p.expanded, re2_options());
   if (!p.re->ok()) {
@@ -412,7 +425,27 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
       ex.by_name[key] = lex.get();
       out->lexicons.push_back(std::move(lex));
     }
-    for (const QuotePair& q : pack.quote_pairs) out->quote_pairs.push_back(q);
+    for (const QuotePair& q : pack.quote_pairs) {
+      // A mark that begins another (« and ««) leaves which one a text holds
+      // to chance.
+      std::vector<QuotePair> earlier = out->quote_pairs;
+      earlier.push_back(QuotePair{q.open, q.open, q.place});  // its own close against its open
+      bool overlaps = false;
+      for (const QuotePair& prev : earlier) {
+        for (const std::string* a : {&q.open, &q.close}) {
+          for (const std::string* b : {&prev.open, &prev.close}) {
+            if (overlaps || *a == *b || !(a->starts_with(*b) || b->starts_with(*a))) continue;
+            overlaps = true;
+            const Place p = abs_place(q.place);
+            status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                              fmt::format("quote mark '{}' overlaps '{}' ({}:{}): one mark "
+                                          "must not begin another",
+                                          *a, *b, prev.place.file, prev.place.line)});
+          }
+        }
+      }
+      out->quote_pairs.push_back(q);
+    }
     if (pack.max_quote_bytes) out->max_quote_bytes = *pack.max_quote_bytes;
   }
   std::map<std::string, const Rule*> ids;
@@ -463,7 +496,13 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
   }
   if (out->quote_pairs.empty()) {
-    status->add(Error{ErrorKind::rule, "rules/common", 0, 0, "no quote pairs defined ([quotes])"});
+    std::string file = "rules/common/quotes.toml";
+    for (const PackData& pack : packs) {
+      if (pack.name == "common/quotes") file = pack.file;
+    }
+    status->add(Error{ErrorKind::rule, file, 1, 1,
+                      "no quote pairs defined: the common packs need [quotes] pairs = "
+                      "[[\"open\", \"close\"], ...]"});
   }
   if (!status->ok()) return out;
 

@@ -21,6 +21,10 @@ bool is_multiline(const toml::node& n) {
   return n.source().begin.line != n.source().end.line;
 }
 
+// Bounds of the integers a pack may set.
+constexpr int64_t kMaxQuoteBytes = 1 << 24;  // a quotation of 16 MB is already no quotation
+constexpr int64_t kMaxPriority = 1000000;
+
 struct Reader {
   std::string_view file;
   Status* status;
@@ -184,10 +188,10 @@ struct Reader {
           error(v, fmt::format("unknown quote kind '{}' (direct, partial, indirect)", rule->kind));
         }
       } else if (k == "priority") {
-        if (auto p = v.value<int64_t>()) {
-          rule->priority = static_cast<int>(*p);
+        if (auto p = v.as_integer(); p != nullptr && std::abs(p->get()) <= kMaxPriority) {
+          rule->priority = static_cast<int>(p->get());
         } else {
-          error(v, "'priority' must be an integer");
+          error(v, fmt::format("'priority' must be an integer from -{0} to {0}", kMaxPriority));
         }
       } else if (k == "set") {
         if (const toml::table* st = v.as_table()) {
@@ -349,14 +353,27 @@ void parse_pack(std::string_view file, std::string_view name, std::string_view t
               r.error(pn, "a quote pair is [\"open\", \"close\"]");
               continue;
             }
-            out->quote_pairs.push_back(
-                QuotePair{(*pair)[0].as_string()->get(), (*pair)[1].as_string()->get()});
+            QuotePair q{(*pair)[0].as_string()->get(), (*pair)[1].as_string()->get(),
+                        place_of(file, pn.source())};
+            // An empty mark matches everywhere (and never moves the scan on).
+            bool bad = false;
+            for (int side = 0; side < 2 && !bad; ++side) {
+              const std::string& m = side == 0 ? q.open : q.close;
+              if (m.empty() || m.size() > 16 || m.find_first_of(" \t\r\n") != std::string::npos) {
+                r.error((*pair)[static_cast<std::size_t>(side)],
+                        "a quote mark is 1 to 16 bytes without white space");
+                bad = true;
+              }
+            }
+            if (!bad) out->quote_pairs.push_back(std::move(q));
           }
         } else if (qk == "max_bytes") {
-          if (auto m = qv.value<int64_t>(); m && *m > 0) {
-            out->max_quote_bytes = static_cast<int>(*m);
+          // value<int64_t>() of a float or an out-of-range number is empty.
+          if (auto m = qv.as_integer();
+              m != nullptr && m->get() > 0 && m->get() <= kMaxQuoteBytes) {
+            out->max_quote_bytes = static_cast<int>(m->get());
           } else {
-            r.error(qv, "'max_bytes' must be a positive integer");
+            r.error(qv, fmt::format("'max_bytes' must be an integer from 1 to {}", kMaxQuoteBytes));
           }
         } else {
           r.error(qv, fmt::format("unknown key '{}' in [quotes]", qk.str()));

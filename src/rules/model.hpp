@@ -192,6 +192,7 @@ struct LanguageRules {
 struct QuotePair {
   std::string open;
   std::string close;
+  Place place = {};  // where the pair is written
 };
 
 struct CompiledRules {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -30,6 +31,42 @@ struct Source {
   std::string text;
 };
 
+// A pack that replaces another and leaves out a lexicon the other packs
+// use: the error belongs to the replacing file, not to the rule that uses
+// the lexicon.
+void blame_replacements(const std::vector<Source>& sources,
+                        const std::map<std::string, std::size_t>& last, Status* status) {
+  std::map<std::string, std::pair<std::string, std::string>> lost;  // lexicon -> (old, new file)
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const std::size_t now = last.at(sources[i].name);
+    if (now == i) continue;
+    PackData old;
+    Status ignored;
+    detail::parse_pack(sources[i].file, sources[i].name, sources[i].text, &old, &ignored);
+    for (const auto& lex : old.lexicons) {
+      lost.emplace(lex->name, std::make_pair(sources[i].file, sources[now].file));
+    }
+  }
+  if (lost.empty()) return;
+  Status out;
+  std::set<std::string> said;
+  for (const Error& e : status->errors()) {
+    const std::string prefix = "unknown lexicon '{";
+    auto it = e.message.starts_with(prefix) && e.message.ends_with("}'")
+                  ? lost.find(e.message.substr(prefix.size(), e.message.size() - prefix.size() - 2))
+                  : lost.end();
+    if (it == lost.end()) {
+      out.add(e);
+      continue;
+    }
+    if (!said.insert(it->first).second) continue;
+    out.add(Error{ErrorKind::rule, it->second.second, 1, 1,
+                  fmt::format("replaces {} but leaves out lexicon '{}', which {}:{}:{} uses",
+                              it->second.first, it->first, e.file, e.line, e.col)});
+  }
+  *status = std::move(out);
+}
+
 Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
               std::unique_ptr<RuleSet> (*make)(std::unique_ptr<CompiledRules>)) {
   // Later sources with the same pack name replace earlier ones.
@@ -44,6 +81,7 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
     packs.push_back(std::move(pack));
   }
   auto compiled = detail::compile_packs(std::move(packs), &status);
+  if (!status.ok()) blame_replacements(sources, last, &status);
   if (!status.ok()) {
     // Report in reading order: by file, then place.
     std::vector<Error> errors = status.errors();
@@ -127,6 +165,14 @@ std::vector<RuleInfo> RuleSet::list() const {
     v.push_back(std::move(info));
   }
   return v;
+}
+
+std::vector<std::string> RuleSet::languages() const {
+  std::vector<std::string> out;
+  for (const auto& [lang, lr] : compiled_->languages) {
+    if (lang != "common") out.push_back(lang);
+  }
+  return out;
 }
 
 std::size_t RuleSet::size() const {
