@@ -5,10 +5,11 @@
 namespace quotex {
 
 std::string Error::to_string() const {
-  if (file.empty()) return message;
-  if (line <= 0) return fmt::format("{}: {}", file, message);
-  if (col <= 0) return fmt::format("{}:{}: {}", file, line, message);
-  return fmt::format("{}:{}:{}: {}", file, line, col, message);
+  const std::string msg = kind == ErrorKind::warning ? "warning: " + message : message;
+  if (file.empty()) return msg;
+  if (line <= 0) return fmt::format("{}: {}", file, msg);
+  if (col <= 0) return fmt::format("{}:{}: {}", file, line, msg);
+  return fmt::format("{}:{}:{}: {}", file, line, col, msg);
 }
 
 }  // namespace quotex

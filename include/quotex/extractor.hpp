@@ -17,6 +17,7 @@
 #include "quotex/options.hpp"
 #include "quotex/record.hpp"
 #include "quotex/rule_set.hpp"
+#include "quotex/status.hpp"
 
 namespace quotex {
 
@@ -24,11 +25,14 @@ class Extractor {
  public:
   Extractor(std::shared_ptr<const RuleSet> rules, ExtractOptions options);
 
-  std::vector<Record> extract(const Document& doc) const;
+  // Warnings (a figure beyond the range of numbers, kept with value null)
+  // are appended to *warnings when given.
+  std::vector<Record> extract(const Document& doc, std::vector<Error>* warnings = nullptr) const;
 
   // The records of each document of a batch, as extract() gives them, found
   // faster: documents of one language are matched together, rule by rule.
-  std::vector<std::vector<Record>> extract_batch(const std::vector<Document>& docs) const;
+  std::vector<std::vector<Record>> extract_batch(const std::vector<Document>& docs,
+                                                 std::vector<Error>* warnings = nullptr) const;
 
   const ExtractOptions& options() const { return options_; }
   const RuleSet& rules() const { return *rules_; }

@@ -13,8 +13,9 @@
 namespace quotex {
 
 // What kind of failure a Status holds; maps one-to-one onto exit codes at the
-// edge (SPEC §3): usage 2, input and rule errors 3.
-enum class ErrorKind { usage, input, rule };
+// edge (SPEC §3): usage 2, input and rule errors 3. A warning is said on
+// stderr and changes no exit code (the item was kept, or read another way).
+enum class ErrorKind { usage, input, rule, warning };
 
 struct Error {
   ErrorKind kind = ErrorKind::input;

@@ -1,17 +1,22 @@
 // quotex [extract] [PATH...]: the default command.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <set>
 
 #include "cli/commands.hpp"
 #include "quotex/emit.hpp"
 #include "quotex/extractor.hpp"
+#include "read/decode.hpp"
 #include "read/reader.hpp"
+#include "text/language.hpp"
+#include "util/iso_date.hpp"
 
 namespace quotex::cli {
 
@@ -26,6 +31,9 @@ struct ExtractArgs {
   std::string input = "text";
   std::string color = "auto";
   std::string prefilter = "none";
+  std::string encoding;
+  std::size_t max_doc_bytes = read::kDefaultMaxDocumentBytes;
+  bool verbose = false;
 };
 
 const char* kExamples = R"(Commands:
@@ -76,7 +84,18 @@ int run_extract(const std::vector<std::string>& args) {
          "--prefilter", a.prefilter,
          "How rules are preselected: none (every rule scans), sentence-set, set (for benchmarks)")
       ->check(CLI::IsMember({"sentence-set", "set", "none"}));
+  app.add_option("--encoding", a.encoding,
+                 "Encoding of every input (windows-1251, KOI8-R, UTF-16LE, ...); default: UTF-8, "
+                 "UTF-16 by its byte-order mark, else detected");
+  app.add_option("--max-doc-bytes", a.max_doc_bytes,
+                 "Skip (with a message) documents and JSON lines larger than this")
+      ->check(CLI::Range(std::size_t{1}, (std::size_t{1} << 31) - 1));
+  app.add_flag("-v,--verbose", a.verbose, "Say on stderr how each document was decoded");
   if (int code = parse_args(app, args); code >= 0) return code;
+  if (!a.encoding.empty() && !read::known_encoding(a.encoding)) {
+    say(fmt::format("quotex: --encoding: unknown encoding '{}'", a.encoding));
+    return kExitUsage;
+  }
 
   ExtractOptions opt;
   opt.lang = a.lang;
@@ -84,9 +103,8 @@ int run_extract(const std::vector<std::string>& args) {
   opt.prefilter = a.prefilter == "sentence-set" ? Prefilter::sentence_set
                   : a.prefilter == "set"        ? Prefilter::set
                                                 : Prefilter::none;
-  if (!a.doc_date.empty() &&
-      (a.doc_date.size() != 10 || a.doc_date[4] != '-' || a.doc_date[7] != '-')) {
-    say(fmt::format("quotex: --doc-date must be YYYY-MM-DD, got '{}'", a.doc_date));
+  if (!a.doc_date.empty() && !util::valid_iso_date(a.doc_date)) {
+    say(fmt::format("quotex: --doc-date must be a real day as YYYY-MM-DD, got '{}'", a.doc_date));
     return kExitUsage;
   }
   if (!a.types.empty()) {
@@ -95,9 +113,9 @@ int run_extract(const std::vector<std::string>& args) {
       std::size_t e = a.types.find(',', b);
       std::string name = a.types.substr(b, e == std::string::npos ? std::string::npos : e - b);
       auto t = parse_record_type(name);
-      if (!t) {
-        say(fmt::format("quotex: --types: unknown type '{}' (quote, date, amount, target, claim)",
-                        name));
+      // Claim records are not made yet: asking for them would give nothing.
+      if (!t || *t == RecordType::claim) {
+        say(fmt::format("quotex: --types: unknown type '{}' (quote, date, amount, target)", name));
         return kExitUsage;
       }
       opt.types |= 1u << static_cast<unsigned>(*t);
@@ -112,6 +130,16 @@ int run_extract(const std::vector<std::string>& args) {
 
   std::shared_ptr<const RuleSet> rules;
   if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;
+  if (!a.lang.empty()) {
+    std::set<std::string> known(std::begin(text::kDetectedLanguages),
+                                std::end(text::kDetectedLanguages));
+    for (const std::string& lang : rules->languages()) known.insert(lang);
+    if (!known.contains(a.lang)) {
+      say(fmt::format("quotex: --lang: unknown language '{}' (known: {})", a.lang,
+                      fmt::join(known, ", ")));
+      return kExitUsage;
+    }
+  }
   Extractor extractor(rules, opt);
 
   if (format == Format::csv || format == Format::tsv) write_out(table_header(format));
@@ -120,6 +148,9 @@ int run_extract(const std::vector<std::string>& args) {
   read::ReadOptions ro;
   ro.recursive = a.recursive;
   ro.format = a.input == "jsonl" ? read::InputFormat::jsonl : read::InputFormat::text;
+  ro.encoding = a.encoding;
+  ro.max_document_bytes = a.max_doc_bytes;
+  bool input_ok = true;
   // Documents are extracted in batches (matched rule by rule, see
   // Extractor::extract_batch); records are written and flushed per batch,
   // in input order.
@@ -129,7 +160,28 @@ int run_extract(const std::vector<std::string>& args) {
   auto run_batch = [&] {
     if (batch.empty() || output_stopped()) return;
     std::string out;
-    for (const std::vector<Record>& records : extractor.extract_batch(batch)) {
+    std::vector<Error> warnings;
+    std::vector<std::vector<Record>> found;
+    try {
+      found = extractor.extract_batch(batch, &warnings);
+    } catch (const std::bad_alloc&) {
+      // One document too many for memory: the others of the batch still go
+      // through, one at a time.
+      found.clear();
+      warnings.clear();
+      for (const Document& d : batch) {
+        try {
+          found.push_back(extractor.extract(d, &warnings));
+        } catch (const std::bad_alloc&) {
+          found.emplace_back();
+          say(Error{ErrorKind::input, d.id, 0, 0, "out of memory extracting it, skipped"}
+                  .to_string());
+          input_ok = false;
+        }
+      }
+    }
+    for (const Error& w : warnings) say(w.to_string());
+    for (const std::vector<Record>& records : found) {
       for (const Record& r : records) {
         switch (format) {
           case Format::jsonl:
@@ -154,10 +206,14 @@ int run_extract(const std::vector<std::string>& args) {
     write_out(out);
     flush_out();
   };
-  bool input_ok = read::read_all(
+  input_ok &= read::read_all(
       a.paths, ro,
       [&](Document&& doc) {
         if (output_stopped()) return;
+        if (a.verbose) {
+          say(fmt::format("{}: read as {}", doc.id,
+                          doc.encoding.empty() ? std::string("UTF-8") : doc.encoding));
+        }
         batch_bytes += doc.text.size();
         batch.push_back(std::move(doc));
         if (batch_bytes >= kBatchBytes) run_batch();

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 #include <fmt/ranges.h>
 
 namespace quotex {
@@ -129,6 +131,7 @@ std::string valid_utf8(std::string_view s) {
 }
 
 std::string number(double v) {
+  if (!std::isfinite(v)) return "null";  // JSON has no infinity (resolve never makes one)
   if (std::isfinite(v) && std::fabs(v) < 1e15 && v == std::floor(v)) {
     return fmt::format("{}", static_cast<long long>(v));
   }
@@ -281,33 +284,63 @@ std::string to_row(const Record& r, Format f) {
   return line + "\n";
 }
 
+// Text for a terminal: what a document holds must not drive it. Control
+// characters (ESC starts colour and OSC sequences, CR rewrites a line) and
+// the bidirectional overrides that reorder what is shown are written as
+// escapes; a tab stays.
+std::string for_terminal(std::string_view s) {
+  const std::string v = valid_utf8(s);
+  std::string out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size();) {
+    std::size_t len;
+    const char32_t c = text::decode(v, i, &len);
+    const bool control = (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0);
+    const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (control) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+    } else if (bidi) {
+      out += fmt::format("<U+{:04X}>", static_cast<unsigned>(c));
+    } else {
+      out.append(v, i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
 std::string to_text(const Record& r, bool color) {
   auto paint = [&](std::string_view code, std::string_view s) {
     return color ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
   };
-  std::string where = paint("2", fmt::format("{}:{}:{}", r.doc, r.line, r.col));
-  std::string text = valid_utf8(r.text);
+  auto t = [](const std::optional<std::string>& v) { return for_terminal(*v); };
+  std::string where = paint("2", fmt::format("{}:{}:{}", for_terminal(r.doc), r.line, r.col));
+  std::string text = for_terminal(r.text);
   switch (r.type) {
     case RecordType::quote: {
-      std::string who = r.speaker ? *r.speaker : std::string("?");
-      std::string how = r.cue ? fmt::format(" ({})", valid_utf8(*r.cue)) : std::string();
+      std::string who = r.speaker ? t(r.speaker) : std::string("?");
+      std::string how = r.cue ? fmt::format(" ({})", t(r.cue)) : std::string();
       if (r.cue_class && *r.cue_class != "assert") how += " [" + *r.cue_class + "]";
       return fmt::format("{} {} {} {}{}: “{}”\n", where, paint("1;36", "quote"),
                          paint("2", to_string(r.kind)), paint("1;33", who), how, text);
     }
     case RecordType::date:
       return fmt::format("{} {} {} = {}\n", where, paint("1;35", "date"), text,
-                         paint("1", r.date_value));
+                         paint("1", for_terminal(r.date_value)));
     case RecordType::amount:
     case RecordType::target: {
       std::string v = r.value ? number(*r.value) : "?";
       if (r.value_max) v += "-" + number(*r.value_max);
-      std::string unit = r.unit ? " " + *r.unit : "";
+      std::string unit = r.unit ? " " + t(r.unit) : "";
       std::string extra;
-      if (r.bound) extra += " bound=" + *r.bound;
-      if (r.metric) extra += " metric=" + *r.metric;
-      if (r.direction) extra += " direction=" + *r.direction;
-      if (r.deadline) extra += " deadline=" + *r.deadline;
+      if (r.bound) extra += " bound=" + t(r.bound);
+      if (r.metric) extra += " metric=" + t(r.metric);
+      if (r.direction) extra += " direction=" + t(r.direction);
+      if (r.deadline) extra += " deadline=" + t(r.deadline);
       return fmt::format("{} {} {} = {}{}{}\n", where, paint("1;32", to_string(r.type)), text,
                          paint("1", v + unit), extra, "");
     }

@@ -1,5 +1,7 @@
 #include "quotex/extractor.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -25,15 +27,21 @@ namespace {
 // document with one enormous line costs linear time, not quadratic.
 class Lines {
  public:
-  explicit Lines(std::string_view s) : s_(s) {}
+  explicit Lines(std::string_view s) : s_(s) { reset(); }
+  // A line ends at LF, CRLF or a lone CR. Offsets come in increasing order
+  // (else it starts over), so the whole walk is linear.
   void locate(std::size_t off, std::size_t* line, std::size_t* col) {
-    if (off < pos_) line_ = 1, line_start_ = 0, pos_ = 0, col_ = 1;
+    if (off < pos_) reset();
+    if (off < pos_) {  // inside the byte-order mark
+      *line = 1, *col = 1;
+      return;
+    }
     for (;;) {
-      const void* nl = std::memchr(s_.data() + pos_, '\n', off - pos_);
-      if (nl == nullptr) break;
-      const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data());
+      const std::size_t at = s_.substr(0, off).find_first_of("\r\n", pos_);
+      if (at == std::string_view::npos) break;
       ++line_;
-      line_start_ = pos_ = at + 1;
+      pos_ = at + 1;
+      if (s_[at] == '\r' && pos_ < off && s_[pos_] == '\n') ++pos_;
       col_ = 1;
     }
     col_ += text::count_code_points(s_.substr(pos_, off - pos_));
@@ -43,9 +51,37 @@ class Lines {
   }
 
  private:
+  void reset() {
+    line_ = 1, col_ = 1;
+    pos_ = s_.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark is no column
+  }
   std::string_view s_;
-  std::size_t line_ = 1, line_start_ = 0, pos_ = 0, col_ = 1;
+  std::size_t line_ = 1, pos_ = 0, col_ = 1;
 };
+
+// After resolving: records of a document decoded from another encoding
+// point at its source bytes; a value out of range is said.
+void finish_records(const Document& doc, std::vector<Record>* records,
+                    std::vector<Error>* warnings) {
+  for (Record& r : *records) {
+    if ((r.type == RecordType::amount || r.type == RecordType::target) && !r.value &&
+        warnings != nullptr) {
+      warnings->push_back(
+          Error{ErrorKind::warning, doc.id, static_cast<int>(r.line), static_cast<int>(r.col),
+                fmt::format("figure '{}' is beyond the range of numbers; "
+                            "its record is kept with value null",
+                            r.text.size() > 60 ? r.text.substr(0, 57) + "..." : r.text)});
+    }
+    if (doc.source_offsets.empty()) continue;
+    auto src = [&](std::size_t off) {
+      return doc.source_offsets[std::min(off, doc.source_offsets.size() - 1)];
+    };
+    r.start = src(r.start);
+    r.end = src(r.end);
+    if (r.speaker_start) r.speaker_start = src(*r.speaker_start);
+    if (r.speaker_end) r.speaker_end = src(*r.speaker_end);
+  }
+}
 
 using detail::CompiledRules;
 using detail::LanguageRules;
@@ -85,11 +121,14 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
 Extractor::Extractor(std::shared_ptr<const RuleSet> rules, ExtractOptions options)
     : rules_(std::move(rules)), options_(std::move(options)) {}
 
-std::vector<Record> Extractor::extract(const Document& doc) const {
-  return detail::extract_traced(*this, doc, nullptr);
+std::vector<Record> Extractor::extract(const Document& doc, std::vector<Error>* warnings) const {
+  std::vector<Record> records = detail::extract_traced(*this, doc, nullptr);
+  finish_records(doc, &records, warnings);
+  return records;
 }
 
-std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Document>& docs) const {
+std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Document>& docs,
+                                                          std::vector<Error>* warnings) const {
   std::vector<Prepared> prepared;
   prepared.reserve(docs.size());
   for (const Document& d : docs) prepared.push_back(prepare(*this, d));
@@ -113,6 +152,7 @@ std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Docu
   out.reserve(docs.size());
   for (std::size_t i = 0; i < docs.size(); ++i) {
     out.push_back(resolve_document(*this, docs[i], prepared[i], hits[i], nullptr));
+    finish_records(docs[i], &out.back(), warnings);
   }
   return out;
 }

@@ -1,14 +1,20 @@
 #include "read/reader.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
+#include <memory>
+#include <new>
+
+#include "read/decode.hpp"
+#include "util/iso_date.hpp"
 
 namespace quotex::read {
 
@@ -20,20 +26,8 @@ Error input_error(const std::string& file, int line, int col, std::string msg) {
   return Error{ErrorKind::input, file, line, col, std::move(msg)};
 }
 
-enum class ReadResult { ok, error, too_large };
-
-ReadResult read_stream(std::FILE* f, std::size_t max, std::string* out) {
-  char buf[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    if (out->size() + n > max) {
-      out->clear();
-      out->shrink_to_fit();
-      return ReadResult::too_large;
-    }
-    out->append(buf, n);
-  }
-  return std::ferror(f) == 0 ? ReadResult::ok : ReadResult::error;
+bool has_utf16_bom(std::string_view s) {
+  return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
 }
 
 bool looks_binary(std::string_view s) {
@@ -42,91 +36,267 @@ bool looks_binary(std::string_view s) {
   return nul * 100 > head.size();  // more than 1% NUL bytes
 }
 
-bool read_jsonl(std::FILE* f, const std::string& name, std::size_t max_line,
-                const DocumentFn& on_doc, const ErrorFn& on_error) {
-  bool ok = true;
-  std::string line;
-  int line_no = 0;
-  int c;
-  bool overlong = false;
-  auto flush_line = [&]() {
-    ++line_no;
-    if (overlong) {
-      overlong = false;
-      line.clear();
-      return;
+// An open input. Named FIFOs are opened without blocking: one with no
+// writer would otherwise hang the run, so it is reported and skipped.
+class Input {
+ public:
+  ~Input() {
+    if (fd_ > 0) ::close(fd_);
+  }
+  // Opens path ("-": stdin); false with *why set when it cannot be read.
+  bool open(const std::string& path, std::string* why) {
+    if (path == "-") {
+      fd_ = 0;
+      return true;
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") != std::string::npos) {
-      Document doc;
-      Error err;
-      if (parse_jsonl_line(line, name, line_no, &doc, &err)) {
-        on_doc(std::move(doc));
-      } else {
-        on_error(err);
-        ok = false;
+    fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd_ < 0) {
+      *why = fmt::format("cannot open: {}", std::strerror(errno));
+      return false;
+    }
+    struct stat st;
+    if (::fstat(fd_, &st) != 0) {
+      *why = fmt::format("cannot open: {}", std::strerror(errno));
+      return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      *why = "is a directory (use -r to read folders)";
+      return false;
+    }
+    if (S_ISFIFO(st.st_mode)) {
+      // Without a writer a non-blocking read says end of file at once;
+      // with one it has data or would block.
+      char c;
+      ssize_t n;
+      while ((n = ::read(fd_, &c, 1)) < 0 && errno == EINTR) {
       }
+      if (n == 0) {
+        *why = "a pipe with no writer, skipped";
+        return false;
+      }
+      if (n == 1) pending_.assign(1, c);
     }
-    line.clear();
-  };
-  while ((c = std::getc(f)) != EOF) {
-    if (c == '\n') {
-      flush_line();
-    } else if (line.size() < max_line) {
-      line.push_back(static_cast<char>(c));
-    } else if (!overlong) {
-      overlong = true;
-      on_error(input_error(name, line_no + 1, 1,
-                           fmt::format("line longer than {} bytes skipped", max_line)));
-      ok = false;
+    const int flags = ::fcntl(fd_, F_GETFL);
+    if (flags >= 0) ::fcntl(fd_, F_SETFL, flags & ~O_NONBLOCK);
+    return true;
+  }
+  // Appends up to `cap` bytes; returns the count, 0 at the end, -1 on error.
+  ssize_t read(std::string* out, std::size_t cap) {
+    if (!pending_.empty()) {
+      out->append(pending_);
+      pending_.clear();
+      return 1;
+    }
+    const std::size_t at = out->size();
+    out->resize(at + cap);
+    ssize_t n;
+    while ((n = ::read(fd_, out->data() + at, cap)) < 0 && errno == EINTR) {
+    }
+    out->resize(at + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    return n;
+  }
+
+ private:
+  int fd_ = -1;
+  std::string pending_;
+};
+
+constexpr std::size_t kReadChunk = 1 << 16;
+
+bool read_text(Input& in, const std::string& name, const ReadOptions& opt, const DocumentFn& on_doc,
+               const ErrorFn& on_error) {
+  Document doc;
+  doc.id = name;
+  ssize_t n;
+  while ((n = in.read(&doc.text, kReadChunk)) > 0) {
+    if (doc.text.size() > opt.max_document_bytes) {
+      on_error(input_error(name, 0, 0,
+                           fmt::format("document larger than {} bytes skipped (--max-doc-bytes)",
+                                       opt.max_document_bytes)));
+      return false;
     }
   }
-  if (!line.empty()) flush_line();
+  if (n < 0) {
+    on_error(input_error(name, 0, 0, fmt::format("read error: {}", std::strerror(errno))));
+    return false;
+  }
+  if (opt.encoding.empty() && !has_utf16_bom(doc.text) && looks_binary(doc.text)) {
+    on_error(input_error(name, 0, 0, "binary file skipped"));
+    return false;
+  }
+  std::string why;
+  if (!decode_document(&doc, opt.encoding, &why)) {
+    on_error(input_error(name, 0, 0, why));
+    return false;
+  }
+  on_doc(std::move(doc));
+  return true;
+}
+
+bool read_jsonl(Input& in, const std::string& name, const ReadOptions& opt,
+                const DocumentFn& on_doc, const ErrorFn& on_error) {
+  bool ok = true;
+  std::string raw, buf;
+  std::unique_ptr<StreamDecoder> decoder;
+  bool first = true;
+  int line_no = 0;
+  bool overlong = false;  // the line being read is past the cap: skip to its end
+  std::size_t scanned = 0;
+  auto line_done = [&](std::string_view line) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
+    Document doc;
+    Error err, warning;
+    if (parse_jsonl_line(line, name, line_no, &doc, &err, &warning)) {
+      if (!warning.message.empty()) on_error(warning);
+      on_doc(std::move(doc));
+    } else {
+      on_error(err);
+      ok = false;
+    }
+  };
+  for (;;) {
+    raw.clear();
+    const ssize_t n = in.read(&raw, kReadChunk);
+    if (n < 0) {
+      on_error(
+          input_error(name, line_no + 1, 0, fmt::format("read error: {}", std::strerror(errno))));
+      return false;
+    }
+    if (first) {
+      first = false;
+      std::string enc = opt.encoding;
+      if (enc.empty() && has_utf16_bom(raw)) enc = "UTF-16";
+      if (!enc.empty()) {
+        decoder = std::make_unique<StreamDecoder>(enc);
+        if (!decoder->ok()) {
+          on_error(input_error(name, 0, 0, fmt::format("unknown encoding '{}'", enc)));
+          return false;
+        }
+      } else if (raw.starts_with("\xEF\xBB\xBF")) {
+        raw.erase(0, 3);  // a UTF-8 byte-order mark is not part of line 1
+      }
+    }
+    if (decoder) {
+      decoder->feed(raw, n == 0, &buf);
+    } else {
+      buf += raw;
+    }
+    std::size_t from = 0;
+    for (;;) {
+      const std::size_t nl = buf.find('\n', std::max(from, scanned));
+      if (nl == std::string::npos) break;
+      if (overlong) {
+        ++line_no;
+        overlong = false;
+      } else if (nl - from > opt.max_document_bytes) {
+        ++line_no;
+        on_error(input_error(name, line_no, 1,
+                             fmt::format("line longer than {} bytes skipped (--max-doc-bytes)",
+                                         opt.max_document_bytes)));
+        ok = false;
+      } else {
+        line_done(std::string_view(buf).substr(from, nl - from));
+      }
+      from = nl + 1;
+    }
+    buf.erase(0, from);
+    scanned = buf.size();
+    if (!overlong && buf.size() > opt.max_document_bytes) {
+      on_error(input_error(name, line_no + 1, 1,
+                           fmt::format("line longer than {} bytes skipped (--max-doc-bytes)",
+                                       opt.max_document_bytes)));
+      ok = false;
+      overlong = true;
+    }
+    if (overlong) buf.clear(), scanned = 0;
+    if (n == 0) break;
+  }
+  if (!overlong && !buf.empty()) line_done(buf);
   return ok;
 }
 
 bool read_one(const std::string& path, const std::string& name, const ReadOptions& opt,
               const DocumentFn& on_doc, const ErrorFn& on_error) {
-  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    on_error(input_error(name, 0, 0, fmt::format("cannot open: {}", std::strerror(errno))));
+  if (path.empty()) {
+    on_error(input_error("''", 0, 0, "empty path"));
     return false;
   }
-  bool ok = true;
-  if (opt.format == InputFormat::jsonl) {
-    ok = read_jsonl(f, name, opt.max_document_bytes, on_doc, on_error);
-  } else {
-    std::string text;
-    const ReadResult rr = read_stream(f, opt.max_document_bytes, &text);
-    if (rr == ReadResult::error) {
-      on_error(input_error(name, 0, 0, fmt::format("read error: {}", std::strerror(errno))));
-      ok = false;
-    } else if (rr == ReadResult::too_large) {
-      on_error(input_error(
-          name, 0, 0,
-          fmt::format("document larger than {} bytes skipped", opt.max_document_bytes)));
-      ok = false;
-    } else if (looks_binary(text)) {
-      on_error(input_error(name, 0, 0, "binary file skipped"));
-      ok = false;
-    } else {
-      on_doc(Document{name, std::move(text), "", ""});
+  try {
+    Input in;
+    std::string why;
+    if (!in.open(path, &why)) {
+      on_error(input_error(name, 0, 0, why));
+      return false;
+    }
+    return opt.format == InputFormat::jsonl ? read_jsonl(in, name, opt, on_doc, on_error)
+                                            : read_text(in, name, opt, on_doc, on_error);
+  } catch (const std::bad_alloc&) {
+    on_error(input_error(name, 0, 0, "out of memory reading it, skipped"));
+    return false;
+  }
+}
+
+bool wanted(const std::string& f, InputFormat format) {
+  if (f.ends_with(".gold.json")) return false;  // gold files beside samples are not articles
+  return format == InputFormat::jsonl
+             ? f.ends_with(".jsonl") || f.ends_with(".ndjson")
+             : f.ends_with(".txt") || f.ends_with(".text") || f.ends_with(".md");
+}
+
+// Every wanted file under dir; folders that cannot be read and entries
+// that are no regular files are reported, never skipped in silence.
+// Links to folders are not followed (no cycles).
+void walk(const fs::path& dir, InputFormat format, std::vector<std::string>* files,
+          std::vector<Error>* errors) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    errors->push_back(input_error(dir.string(), 0, 0, "cannot read folder: " + ec.message()));
+    return;
+  }
+  std::vector<fs::path> subdirs;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      errors->push_back(input_error(dir.string(), 0, 0, "cannot read folder: " + ec.message()));
+      break;
+    }
+    const fs::path& p = it->path();
+    std::error_code sec;
+    const fs::file_status link = it->symlink_status(sec);
+    if (fs::is_directory(link)) {
+      subdirs.push_back(p);
+      continue;
+    }
+    const std::string f = p.string();
+    if (!wanted(f, format)) continue;
+    const fs::file_status st = it->status(sec);
+    if (fs::is_regular_file(st)) {
+      files->push_back(f);
+    } else if (!fs::is_directory(st)) {
+      errors->push_back(input_error(
+          f, 0, 0,
+          sec ? "cannot read: " + sec.message() : std::string("not a regular file, skipped")));
     }
   }
-  if (f != stdin) std::fclose(f);
-  return ok;
+  for (const fs::path& d : subdirs) walk(d, format, files, errors);
 }
 
 }  // namespace
 
 bool parse_jsonl_line(std::string_view line, const std::string& file, int line_no, Document* doc,
-                      Error* err) {
+                      Error* err, Error* warning) {
   using namespace simdjson;
   thread_local dom::parser parser;
   dom::element root;
   auto error = parser.parse(line.data(), line.size()).get(root);
   if (error) {
-    *err = input_error(file, line_no, 1, fmt::format("invalid JSON: {}", error_message(error)));
+    *err =
+        input_error(file, line_no, 1,
+                    error == UTF8_ERROR
+                        ? std::string("invalid JSON: not UTF-8 (name the encoding with --encoding)")
+                        : fmt::format("invalid JSON: {}", error_message(error)));
     return false;
   }
   dom::object obj;
@@ -152,7 +322,16 @@ bool parse_jsonl_line(std::string_view line, const std::string& file, int line_n
     }
   }
   if (!obj["lang"].get_string().get(sv)) doc->lang = std::string(sv);
-  if (!obj["date"].get_string().get(sv)) doc->date = std::string(sv);
+  if (!obj["date"].get_string().get(sv)) {
+    if (util::valid_iso_date(sv)) {
+      doc->date = std::string(sv);
+    } else {
+      *warning = Error{ErrorKind::warning, file, line_no, 1,
+                       fmt::format("\"date\" '{}' is not a real YYYY-MM-DD day; the document is "
+                                   "read without a date",
+                                   sv.substr(0, 40))};
+    }
+  }
   return true;
 }
 
@@ -161,37 +340,18 @@ bool read_all(const std::vector<std::string>& paths, const ReadOptions& opt,
   bool ok = true;
   std::vector<std::string> inputs = paths.empty() ? std::vector<std::string>{"-"} : paths;
   for (const std::string& p : inputs) {
-    if (p == "-") {
-      ok &= read_one("-", "-", opt, on_doc, on_error);
-      continue;
-    }
     std::error_code ec;
-    if (fs::is_directory(p, ec)) {
+    if (p != "-" && !p.empty() && fs::is_directory(p, ec)) {
       if (!opt.recursive) {
         on_error(input_error(p, 0, 0, "is a directory (use -r to read folders)"));
         ok = false;
         continue;
       }
       std::vector<std::string> files;
-      auto it =
-          fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != fs::end(it); it.increment(ec)) {
-        std::error_code fec;
-        if (!it->is_regular_file(fec)) continue;
-        std::string f = it->path().string();
-        // Gold files beside samples are not articles.
-        if (f.ends_with(".gold.json")) continue;
-        if (opt.format == InputFormat::jsonl
-                ? !(f.ends_with(".jsonl") || f.ends_with(".ndjson"))
-                : !(f.ends_with(".txt") || f.ends_with(".text") || f.ends_with(".md"))) {
-          continue;
-        }
-        files.push_back(f);
-      }
-      if (ec) {
-        on_error(input_error(p, 0, 0, ec.message()));
-        ok = false;
-      }
+      std::vector<Error> errors;
+      walk(p, opt.format, &files, &errors);
+      for (const Error& e : errors) on_error(e);
+      ok &= errors.empty();
       std::sort(files.begin(), files.end());
       for (const std::string& f : files) ok &= read_one(f, f, opt, on_doc, on_error);
       continue;

@@ -11,6 +11,7 @@
 
 #include "resolve/names.hpp"
 #include "text/utf8.hpp"
+#include "util/iso_date.hpp"
 
 namespace quotex::resolve {
 
@@ -67,12 +68,6 @@ bool ends_with_any(std::string_view word, const detail::Lexicon* suffixes) {
 bool in_ablative(std::string_view word, const detail::LanguageRules& lr) {
   const auto ablative = lr.suffix_of_case.find("ablative");
   return ablative != lr.suffix_of_case.end() && ends_with_any(word, ablative->second);
-}
-
-int days_in_month(int y, int m) {
-  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return d[m - 1];
 }
 
 // A number as the rule captured it: digits ("2,5", "1 200"), a number word
@@ -166,7 +161,6 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
     return multiplied ? std::stod(fmt::format("{:.15g}", v)) : v;
   };
   const double value = as_written(n->scaled + n->last * *mult);
-  if (!std::isfinite(value)) return false;
   r->value = value;
   if (const std::string_view raw_max = hit.text_of(text, "number_max"); !raw_max.empty()) {
     const std::optional<Number> m = number_value(hit, "number_max", raw_max, lang, !scale.empty());
@@ -201,6 +195,10 @@ bool quantity(const match::Hit& hit, std::string_view text, const std::string& l
   std::string bound = field(hit, text, "bound", lang);
   if (bound.empty()) bound = group_value(hit, text, "bound_after", lang);
   if (!bound.empty()) r->bound = bound;
+  // A figure beyond the range of a double keeps its record with no value
+  // (the pipeline warns); JSON has no infinity.
+  if (r->value_max && !std::isfinite(*r->value_max)) r->value_max.reset();
+  if (!std::isfinite(*r->value)) r->value.reset(), r->value_max.reset();
   return true;
 }
 
@@ -241,7 +239,14 @@ std::optional<double> parse_number(std::string_view s, std::string_view lang) {
   if (digits.empty() || digits == ".") return std::nullopt;
   double v = 0;
   auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-  if (ec != std::errc() || p != digits.data() + digits.size()) return std::nullopt;
+  if (p != digits.data() + digits.size()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range) {
+    // Too large for a double (the record keeps its text, with value null),
+    // or too small to be anything but zero.
+    const std::size_t whole = digits.find_first_not_of('0');
+    return whole == std::string::npos || digits[whole] == '.' ? 0.0 : HUGE_VAL;
+  }
+  if (ec != std::errc()) return std::nullopt;
   return v;
 }
 
@@ -325,7 +330,8 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (hit.group("day")) day = to_int(group_value(hit, text, "day", lang));
   if (year && (*year < 1000 || *year > 2999)) return false;
   if (month && (*month < 1 || *month > 12)) return false;
-  if (day && (!month || *day < 1 || *day > days_in_month(year ? int(*year) : 2000, int(*month)))) {
+  if (day &&
+      (!month || *day < 1 || *day > util::days_in_month(year ? int(*year) : 2000, int(*month)))) {
     return false;
   }
   // A range: "2027-2030-cu illər", "2022-26-cı illər", "yanvar-fevral aylarında".
@@ -346,7 +352,7 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   if (hit.group("day_max")) {
     day_max = to_int(group_value(hit, text, "day_max", lang));
     if (!day_max || !day || *day_max <= *day ||
-        *day_max > days_in_month(year ? int(*year) : 2000, int(*month))) {
+        *day_max > util::days_in_month(year ? int(*year) : 2000, int(*month))) {
       return false;
     }
   }
@@ -357,7 +363,10 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
     if (y && m && d) return fmt::format("{:04}-{:02}-{:02}", *y, *m, *d);
     if (y && m) return fmt::format("{:04}-{:02}", *y, *m);
     if (y && !d) return fmt::format("{:04}", *y);
-    if (m && !doc_year.empty()) {
+    // The document's year lends itself only where the day exists in it:
+    // "29 fevral" in a 2023 article stays "--02-29".
+    if (m && !doc_year.empty() &&
+        (!d || *d <= util::days_in_month(int(to_int(doc_year).value_or(2000)), int(*m)))) {
       r->relative = true;
       return d ? fmt::format("{}-{:02}-{:02}", doc_year, *m, *d)
                : fmt::format("{}-{:02}", doc_year, *m);

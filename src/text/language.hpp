@@ -10,4 +10,7 @@ namespace quotex::text {
 
 std::string detect_language(std::string_view normalized);
 
+// The languages detect_language() can name.
+inline constexpr const char* kDetectedLanguages[] = {"az", "en", "kk", "ru", "tr"};
+
 }  // namespace quotex::text

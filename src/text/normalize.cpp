@@ -71,7 +71,9 @@ NormText normalize(std::string_view original) {
   for (std::size_t i = 0; i < original.size();) {
     const unsigned char b = static_cast<unsigned char>(original[i]);
     if (b != 0 && b < 0x80) {  // ASCII fast path
-      out.text.push_back(static_cast<char>(b));
+      // A lone CR ends a line as LF does (old Mac exports).
+      const bool lone_cr = b == '\r' && (i + 1 == original.size() || original[i + 1] != '\n');
+      out.text.push_back(lone_cr ? '\n' : static_cast<char>(b));
       out.to_orig.push_back(static_cast<std::uint32_t>(i));
       ++i;
       continue;

@@ -1,8 +1,11 @@
 // JSON Lines input and the output formats.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include "quotex/emit.hpp"
+#include "read/decode.hpp"
 #include "read/reader.hpp"
+#include "util/iso_date.hpp"
 
 #include <stdlib.h>
 #include <filesystem>
@@ -12,15 +15,32 @@ using namespace quotex;
 
 TEST_CASE("JSON Lines documents carry id, lang and date", "[read]") {
   Document d;
-  Error e;
+  Error e, w;
   REQUIRE(read::parse_jsonl_line(R"({"id":"a1","text":"Salam","lang":"az","date":"2025-01-02"})",
-                                 "in.jsonl", 3, &d, &e));
+                                 "in.jsonl", 3, &d, &e, &w));
+  CHECK(w.message.empty());
   CHECK(d.id == "a1");
   CHECK(d.text == "Salam");
   CHECK(d.lang == "az");
   CHECK(d.date == "2025-01-02");
-  REQUIRE(read::parse_jsonl_line(R"({"text":"x"})", "in.jsonl", 7, &d, &e));
+  REQUIRE(read::parse_jsonl_line(R"({"text":"x"})", "in.jsonl", 7, &d, &e, &w));
   CHECK(d.id == "in.jsonl:7");
+}
+
+TEST_CASE("a JSON Lines date that is no real day is dropped with a warning", "[read]") {
+  for (const char* bad : {"2025-02-30", "abcd-ef-gh", "0000-00-00", "2023-02-29", "2025-1-02"}) {
+    Document d;
+    Error e, w;
+    REQUIRE(read::parse_jsonl_line(fmt::format(R"({{"text":"x","date":"{}"}})", bad), "in.jsonl", 2,
+                                   &d, &e, &w));
+    CHECK(d.date.empty());
+    CHECK(w.to_string().starts_with("in.jsonl:2:1: warning: \"date\""));
+  }
+  Document d;
+  Error e, w;
+  REQUIRE(read::parse_jsonl_line(R"({"text":"x","date":"2024-02-29"})", "in.jsonl", 2, &d, &e, &w));
+  CHECK(d.date == "2024-02-29");
+  CHECK(w.message.empty());
 }
 
 TEST_CASE("an oversized document is reported and skipped, the others read", "[read]") {
@@ -38,22 +58,24 @@ TEST_CASE("an oversized document is reported and skipped, the others read", "[re
   auto err = [&](const Error& e) { errors.push_back(e.to_string()); };
   CHECK_FALSE(read::read_all({dir + "/a.txt", dir + "/b.txt"}, opt, doc, err));
   CHECK(ids == std::vector<std::string>{dir + "/a.txt=short"});
-  CHECK(errors == std::vector<std::string>{dir + "/b.txt: document larger than 50 bytes skipped"});
+  CHECK(errors == std::vector<std::string>{
+                      dir + "/b.txt: document larger than 50 bytes skipped (--max-doc-bytes)"});
   ids.clear(), errors.clear();
   opt.format = read::InputFormat::jsonl;
   CHECK_FALSE(read::read_all({dir + "/c.jsonl"}, opt, doc, err));
   CHECK(ids == std::vector<std::string>{dir + "/c.jsonl:1=ok", dir + "/c.jsonl:3=fine"});
-  CHECK(errors ==
-        std::vector<std::string>{dir + "/c.jsonl:2:1: line longer than 50 bytes skipped"});
+  CHECK(errors == std::vector<std::string>{
+                      dir + "/c.jsonl:2:1: line longer than 50 bytes skipped (--max-doc-bytes)"});
   std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("bad JSON Lines are reported with their line", "[read]") {
   Document d;
   Error e;
-  CHECK_FALSE(read::parse_jsonl_line("{\"text\": ", "in.jsonl", 4, &d, &e));
+  Error w;
+  CHECK_FALSE(read::parse_jsonl_line("{\"text\": ", "in.jsonl", 4, &d, &e, &w));
   CHECK(e.to_string().rfind("in.jsonl:4:1: invalid JSON", 0) == 0);
-  CHECK_FALSE(read::parse_jsonl_line("{\"id\": 1}", "in.jsonl", 5, &d, &e));
+  CHECK_FALSE(read::parse_jsonl_line("{\"id\": 1}", "in.jsonl", 5, &d, &e, &w));
   CHECK(e.to_string() == "in.jsonl:5:1: missing string field \"text\"");
 }
 
@@ -111,4 +133,48 @@ TEST_CASE("interval sets answer overlaps", "[util]") {
   CHECK_FALSE(iv.overlaps(20, 30));
   CHECK_FALSE(iv.overlaps(0, 10));
   CHECK_FALSE(iv.overlaps(40, 50));
+}
+
+TEST_CASE("UTF-16 is decoded with a map back to its bytes, pairs split or not", "[read]") {
+  // "a😀b" in UTF-16LE with a byte-order mark; then enough text before the
+  // emoji that its surrogates straddle a conversion chunk.
+  for (std::size_t pad : {std::size_t{0}, std::size_t{65535}}) {
+    std::u16string u = std::u16string(pad, u'x') + u"a\U0001F600b";
+    Document d;
+    d.text = "\xFF\xFE";
+    for (char16_t c : u) d.text += {static_cast<char>(c & 0xFF), static_cast<char>(c >> 8)};
+    std::string err;
+    REQUIRE(read::decode_document(&d, "", &err));
+    CHECK(d.encoding == "UTF-16");
+    CHECK(d.text == std::string(pad, 'x') +
+                        "a\xF0\x9F\x98\x80"
+                        "b");
+    REQUIRE(d.source_offsets.size() == d.text.size() + 1);
+    CHECK(d.source_offsets[pad] == 2 + 2 * pad);      // 'a'
+    CHECK(d.source_offsets[pad + 1] == 4 + 2 * pad);  // each byte of the emoji
+    CHECK(d.source_offsets[pad + 4] == 4 + 2 * pad);
+    CHECK(d.source_offsets[pad + 5] == 8 + 2 * pad);  // 'b'
+    CHECK(d.source_offsets.back() == 10 + 2 * pad);
+  }
+}
+
+TEST_CASE("mostly UTF-8 with a stray byte stays UTF-8", "[read]") {
+  Document d;
+  d.text = "Nazir dedi: \xE2\x80\x9C\xFF hazırıq\xE2\x80\x9D.";
+  const std::string before = d.text;
+  std::string err;
+  REQUIRE(read::decode_document(&d, "", &err));
+  CHECK(d.text == before);
+  CHECK(d.encoding.empty());
+  CHECK(d.source_offsets.empty());
+}
+
+TEST_CASE("ISO dates are real days", "[read]") {
+  for (const char* ok : {"2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"}) {
+    CHECK(util::valid_iso_date(ok));
+  }
+  for (const char* bad : {"2023-02-29", "1900-02-29", "2025-04-31", "2025-13-01", "0000-01-01",
+                          "2025-00-10", "2025-1-1", "25-01-01", "2025/01/01", "abcd-ef-gh", ""}) {
+    CHECK_FALSE(util::valid_iso_date(bad));
+  }
 }
