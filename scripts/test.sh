@@ -23,3 +23,10 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DQUOTEX_WERROR=ON -DQUOTEX_SA
 cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure -j"$jobs")
+
+echo "== fuzz (libFuzzer, ASan+UBSan): each target briefly; README says how to run longer"
+if command -v clang++ >/dev/null 2>&1; then
+  scripts/fuzz.sh "${QUOTEX_FUZZ_SECONDS:-15}"
+else
+  echo "clang++ not found: fuzz targets skipped"
+fi

@@ -44,7 +44,7 @@ std::vector<QuoteSpan> pair_quotes(std::string_view text,
     for (std::size_t i = 0; i < marks.size(); ++i) {
       if (marks[i].text == s) return i;
     }
-    marks.push_back(Mark{s, {}, {}});
+    marks.push_back(Mark{s, {}, {}, {}});
     return marks.size() - 1;
   };
   for (std::size_t p = 0; p < pairs.size(); ++p) {

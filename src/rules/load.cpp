@@ -157,7 +157,11 @@ struct Reader {
     rule->pack = pack.name;
     rule->place = place_of(file, n.source());
     std::string type;
-    for (auto&& [k, v] : *t) {
+    for (auto&& entry : *t) {
+      // Named, not bound: the lambdas below capture them (clang 14 cannot
+      // capture structured bindings).
+      const toml::key& k = entry.first;
+      const toml::node& v = entry.second;
       const Place vp = place_of(file, v.source());
       auto want_string = [&](std::string* dst, Place* where) {
         if (!v.is_string()) {
