@@ -12,6 +12,7 @@
 
 #include <unicode/uchar.h>
 
+#include "read/decode.hpp"
 #include "text/utf8.hpp"
 
 namespace quotex::eval {
@@ -391,8 +392,15 @@ Report run(const Extractor& ex, const std::string& dir, Status* status) {
   for_each_gold(dir, status,
                 [&](const std::string& path, const std::string& name, const std::string& text,
                     simdjson::dom::object gold) {
-                  const Document doc{path, text, opt_string(gold, "lang").value_or(""),
-                                     opt_string(gold, "doc_date").value_or("")};
+                  Document doc{path, text, opt_string(gold, "lang").value_or(""),
+                               opt_string(gold, "doc_date").value_or("")};
+                  // Articles are read as `quotex` reads them: UTF-16 or a legacy
+                  // code page is decoded first.
+                  std::string why;
+                  if (!read::decode_document(&doc, "", &why)) {
+                    status->add(Error{ErrorKind::input, path, 0, 0, why});
+                    return;
+                  }
                   score_gold(name, gold, ex.extract(doc), &report);
                 });
   add_totals(&report);

@@ -41,11 +41,14 @@ class Lines {
       if (at == std::string_view::npos) break;
       ++line_;
       pos_ = at + 1;
-      if (s_[at] == '\r' && pos_ < off && s_[pos_] == '\n') ++pos_;
+      if (s_[at] == '\r' && pos_ < s_.size() && s_[pos_] == '\n') ++pos_;
       col_ = 1;
+      if (pos_ > off) break;  // off is the LF of a CRLF: it starts no line of its own
     }
-    col_ += text::count_code_points(s_.substr(pos_, off - pos_));
-    pos_ = off;
+    if (pos_ < off) {
+      col_ += text::count_code_points(s_.substr(pos_, off - pos_));
+      pos_ = off;
+    }
     *line = line_;
     *col = col_;
   }

@@ -157,8 +157,11 @@ bool read_jsonl(Input& in, const std::string& name, const ReadOptions& opt,
     }
   };
   for (;;) {
-    raw.clear();
+    if (!first) raw.clear();
     const ssize_t n = in.read(&raw, kReadChunk);
+    // The byte-order mark decides the decoder: wait for its bytes (a pipe
+    // may hand them out one at a time).
+    if (first && n > 0 && raw.size() < 4) continue;
     if (n < 0) {
       on_error(
           input_error(name, line_no + 1, 0, fmt::format("read error: {}", std::strerror(errno))));

@@ -110,6 +110,9 @@ for f in u16le u16be bom cr; do
   "$Q" "$tmp/$f.txt" 2> "$tmp/err" | sed 's/"doc":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//; s/"speaker_start":[0-9]*,"speaker_end":[0-9]*//' > "$tmp/$f.out"
   check "$f: the seed's records, lines and columns" 'cmp -s "$tmp/ref" "$tmp/$f.out" && [ ! -s "$tmp/err" ]'
 done
+printf '\xef\xbb\xbfNazir deyib: \xe2\x80\x9cHazırıq.\xe2\x80\x9d\n' > "$tmp/bom1.txt"
+out=$("$Q" --lang az --types quote "$tmp/bom1.txt")
+check "a UTF-8 byte-order mark is no column of line 1" '[[ "$out" == *"\"start\":19,"*"\"line\":1,\"col\":15,"* ]]'
 # Offsets point at the bytes as read: UTF-16 has two per character, after a 2-byte mark.
 "$Q" "$tmp/u16le.txt" > "$tmp/u16le.jsonl"
 python3 - "$tmp/u16le.txt" "$tmp/u16le.jsonl" <<'PY' > "$tmp/slices"
@@ -122,7 +125,7 @@ for l in open(sys.argv[2], encoding="utf-8"):
         bad += 1
 print(bad)
 PY
-check "UTF-16 offsets slice the original bytes" '[ "$(cat "$tmp/slices")" = 0 ]'
+check "UTF-16 offsets slice the original bytes" '[ -s "$tmp/u16le.jsonl" ] && [ "$(cat "$tmp/slices")" = 0 ]'
 for f in ru1251:windows-1251 rukoi8:KOI8-R tr1254: latin1:ISO-8859-1; do
   name=${f%%:*}
   enc=${f#*:}
@@ -134,10 +137,20 @@ out=$("$Q" --encoding windows-1251 --types quote "$tmp/ru1251.txt")
 check "--encoding forces the decoder" '[[ "$out" == *"Мы увеличим экспорт зерна"* ]] && [[ "$out" == *"\"start\":17,"* ]]'
 "$Q" --encoding no-such-thing "$SEED" > /dev/null 2> "$tmp/err"; rc=$?
 check "--encoding unknown is a usage error" '[ $rc -eq 2 ] && grep -q "unknown encoding" "$tmp/err"'
+mkdir -p "$tmp/gold16"
+cp "${SEED%.txt}.gold.json" "$tmp/gold16/"
+cp "$tmp/u16le.txt" "$tmp/gold16/$(basename "$SEED")"
+out16=$("$Q" eval --gold "$tmp/gold16")
+mkdir -p "$tmp/gold8"
+cp "$SEED" "${SEED%.txt}.gold.json" "$tmp/gold8/"
+out8=$("$Q" eval --gold "$tmp/gold8")
+check "eval reads a UTF-16 article as extract does" '[ "$out16" = "$out8" ] && [[ "$out16" == *"1 documents"* ]]'
 for f in bom u16; do
   out=$("$Q" --input jsonl "$tmp/$f.jsonl" 2> "$tmp/err"); rc=$?
   check "$f.jsonl: the first document is read" '[ $rc -eq 0 ] && [[ "$out" == *"\"doc\":\"j\""* ]]'
 done
+out=$( (printf '\xff'; sleep 1.5; tail -c +2 "$tmp/u16.jsonl") | "$Q" --input jsonl); rc=$?
+check "a UTF-16 byte-order mark arriving a byte at a time through a pipe" '[ $rc -eq 0 ] && [[ "$out" == *"\"doc\":\"j\""* ]]'
 "$Q" --input jsonl "$tmp/w1251.jsonl" > /dev/null 2> "$tmp/err"; rc=$?
 check "JSONL not in UTF-8 points at --encoding" '[ $rc -eq 3 ] && grep -q "w1251.jsonl:1:1: invalid JSON: not UTF-8" "$tmp/err"'
 out=$("$Q" --input jsonl --encoding windows-1251 "$tmp/w1251.jsonl")
