@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "text/utf8.hpp"
 #include "util/intervals.hpp"
@@ -44,6 +45,9 @@ bool suffix_fits(std::string_view stem, std::string_view suffix, const detail::L
 }
 
 namespace {
+
+// How far back a name looks for the parenthesis it may stand in.
+constexpr std::size_t kParenWindow = 1000;
 
 struct Token {
   std::size_t begin, end;  // normalised offsets
@@ -780,16 +784,34 @@ class NameCache {
 
 namespace {
 
+// The names known so far, each with every part that ends it ("Əli Həsənov"
+// gives "Əli Həsənov" and "Həsənov"): whether a word is a known name, or
+// the end of one, in constant time (a document of many names stays linear).
+class KnownNames {
+ public:
+  explicit KnownNames(const std::vector<std::string>& names) {
+    for (const std::string& k : names) add(k);
+  }
+  void add(const std::string& k) {
+    tails_.insert(k);
+    for (std::size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1)) {
+      tails_.insert(k.substr(sp + 1));
+    }
+  }
+  // Some known name is s or ends with " " + s.
+  bool ends_a_name(const std::string& s) const { return tails_.contains(s); }
+
+ private:
+  std::unordered_set<std::string> tails_;
+};
+
 std::string strip_suffix(std::string_view name, const detail::LanguageRules& lr,
-                         const std::vector<std::string>& known, std::string_view text,
-                         const WordStarts& starts, bool inflected,
-                         const detail::Lexicon* suffixes) {
+                         const KnownNames& known, std::string_view text, const WordStarts& starts,
+                         bool inflected, const detail::Lexicon* suffixes) {
   std::string s(name);
   if (suffixes == nullptr) suffixes = lr.genitive_suffix;
   if (suffixes == nullptr) return s;
-  for (const std::string& k : known) {
-    if (k == s || k.ends_with(" " + s)) return s;  // the word is a name as it stands
-  }
+  if (known.ends_a_name(s)) return s;  // the word is a name as it stands
   std::vector<std::string> candidates;
   for (const std::string& suf : suffixes->words) {
     if (s.size() <= suf.size() + 2 || !s.ends_with(suf)) continue;
@@ -799,9 +821,7 @@ std::string strip_suffix(std::string_view name, const detail::LanguageRules& lr,
     candidates.push_back(stem);
   }
   for (const std::string& c : candidates) {
-    for (const std::string& k : known) {
-      if (k == c || k.ends_with(" " + c)) return c;
-    }
+    if (known.ends_a_name(c)) return c;
   }
   // A stem the document writes on its own ("Fərid Hüseynzadə" for
   // "Hüseynzadənin") is the name.
@@ -833,7 +853,7 @@ std::string strip_suffix(std::string_view name, const detail::LanguageRules& lr,
 std::string strip_name_suffix(std::string_view name, const detail::LanguageRules& lr,
                               const std::vector<std::string>& known, std::string_view text,
                               bool inflected, const detail::Lexicon* suffixes) {
-  return strip_suffix(name, lr, known, text, WordStarts(text), inflected, suffixes);
+  return strip_suffix(name, lr, KnownNames(known), text, WordStarts(text), inflected, suffixes);
 }
 
 namespace {
@@ -1079,6 +1099,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
   }
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
+  KnownNames known_names(known);
   // Stripping may search the document for a stem: once per distinct word.
   std::map<std::tuple<std::string, bool, const detail::Lexicon*>, std::string> stems;
   auto stem = [&](const std::string& word, bool inflected,
@@ -1086,8 +1107,9 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     auto key = std::make_tuple(word, inflected, suffixes);
     auto it = stems.find(key);
     if (it == stems.end()) {
-      it = stems.emplace(key, strip_suffix(word, lr, known, text, starts, inflected, suffixes))
-               .first;
+      it =
+          stems.emplace(key, strip_suffix(word, lr, known_names, text, starts, inflected, suffixes))
+              .first;
     }
     return it->second;
   };
@@ -1100,6 +1122,7 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     std::vector<std::string> tokens = mentions[i].tokens;
     tokens.back() = stem(tokens.back(), true, case_suffixes[i]);
     known.push_back(join(tokens));
+    known_names.add(known.back());
   }
   // Persons the person rules found: position, role of their title (may be
   // empty) and canonical name.
@@ -1159,11 +1182,11 @@ std::vector<ResolvedSpeaker> resolve_speakers(std::string_view text, const text:
     const Range r = n != nullptr ? Range{n->begin, n->end} : Range{h.begin, h.end};
     // A name in a parenthesis is another name of what stands before it
     // ("… İnkişaf Bankı (Black Sea … Development Bank, BSTDB)").
-    const std::size_t open = text.rfind('(', r.begin);
-    if (open != std::string_view::npos &&
-        text.substr(open, r.begin - open).find_first_of(")\n") == std::string_view::npos) {
-      continue;
-    }
+    // (Looked for within the line and at most kParenWindow bytes back, so
+    // that a document of many names stays linear.)
+    const std::size_t from = r.begin > kParenWindow ? r.begin - kParenWindow : 0;
+    const std::size_t mark = text.substr(from, r.begin - from).find_last_of("()\n");
+    if (mark != std::string_view::npos && text[from + mark] == '(') continue;
     Mention m = parse_mention(text, r, lr);
     if (m.kind == MentionKind::organisation && !m.tokens.empty() && m.role != "*") {
       named_orgs.emplace_back(r.begin, r.end, m.role, org_name(m.tokens, m.role));
