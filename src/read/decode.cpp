@@ -16,12 +16,6 @@ namespace {
 
 constexpr std::size_t kChunk = 1 << 16;  // UTF-16 units per conversion step
 
-bool has_utf16_bom(std::string_view s) {
-  return s.size() >= 2 &&
-         ((static_cast<unsigned char>(s[0]) == 0xFF && static_cast<unsigned char>(s[1]) == 0xFE) ||
-          (static_cast<unsigned char>(s[0]) == 0xFE && static_cast<unsigned char>(s[1]) == 0xFF));
-}
-
 // Invalid UTF-8 that is still mostly UTF-8 (a few stray bytes among valid
 // multi-byte characters) is read as UTF-8 with U+FFFD for the stray bytes:
 // legacy 8-bit text almost never forms valid multi-byte sequences, and a
@@ -114,6 +108,10 @@ void convert(UConverter* cv, std::string_view bytes, std::string* out,
 
 }  // namespace
 
+bool has_utf16_bom(std::string_view s) {
+  return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
+}
+
 bool known_encoding(const std::string& name) {
   UErrorCode st = U_ZERO_ERROR;
   UConverter* cv = ucnv_open(name.c_str(), &st);
@@ -175,7 +173,8 @@ StreamDecoder::~StreamDecoder() {
 }
 
 void StreamDecoder::feed(std::string_view bytes, bool last, std::string* out) {
-  std::vector<UChar> u(kChunk);
+  units_.resize(kChunk);
+  std::vector<UChar>& u = units_;
   const char* src = bytes.data();
   const char* const limit = bytes.data() + bytes.size();
   Utf16Sink sink{out, nullptr, pending_};

@@ -19,6 +19,9 @@ struct UConverter;  // ICU's
 
 namespace quotex::read {
 
+// A UTF-16 byte-order mark (either order) at the start of s.
+bool has_utf16_bom(std::string_view s);
+
 // True when ICU knows the encoding name (for --encoding).
 bool known_encoding(const std::string& name);
 
@@ -42,7 +45,8 @@ class StreamDecoder {
 
  private:
   ::UConverter* conv_ = nullptr;
-  char16_t pending_ = 0;  // a lead surrogate whose trail comes with the next chunk
+  std::vector<char16_t> units_;  // the conversion buffer, kept between chunks
+  char16_t pending_ = 0;         // a lead surrogate whose trail comes with the next chunk
 };
 
 }  // namespace quotex::read

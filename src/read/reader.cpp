@@ -26,10 +26,6 @@ Error input_error(const std::string& file, int line, int col, std::string msg) {
   return Error{ErrorKind::input, file, line, col, std::move(msg)};
 }
 
-bool has_utf16_bom(std::string_view s) {
-  return s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF");
-}
-
 bool looks_binary(std::string_view s) {
   std::string_view head = s.substr(0, 8192);
   std::size_t nul = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\0'));

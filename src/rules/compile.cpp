@@ -157,6 +157,8 @@ struct Expander {
   std::map<const Lexicon*, int> state;                              // 0 new, 1 expanding, 2 done
   std::map<const Lexicon*, std::set<const Lexicon*>> closure;
   Status* status;
+  const LostLexicons* lost;
+  std::set<std::string> lost_said;
 
   Lexicon* find(const std::string& lang, const std::string& name) {
     auto it = by_name.find({lang, name});
@@ -267,8 +269,16 @@ struct Expander {
           Lexicon* lex = find(lang, name);
           if (lex == nullptr) {
             Place p = place_in_string(base, src, i, multiline);
-            status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
-                              fmt::format("unknown lexicon '{{{}}}'", name)});
+            auto gone = lost->find(name);
+            if (gone == lost->end()) {
+              status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                                fmt::format("unknown lexicon '{{{}}}'", name)});
+            } else if (lost_said.insert(name).second) {
+              status->add(Error{ErrorKind::rule, gone->second.replaced_by, 1, 1,
+                                fmt::format("replaces {} but leaves out lexicon '{}', which "
+                                            "{}:{}:{} uses",
+                                            gone->second.defined_in, name, p.file, p.line, p.col)});
+            }
             ok = false;
           } else if (!expand_lexicon(lex)) {
             ok = false;
@@ -406,9 +416,10 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
 
 }  // namespace
 
-std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status* status) {
+std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status* status,
+                                             const LostLexicons& lost) {
   auto out = std::make_unique<CompiledRules>();
-  Expander ex{{}, {}, {}, status};
+  Expander ex{{}, {}, {}, status, &lost, {}};
   std::set<std::string> langs;
   for (PackData& pack : packs) {
     if (pack.lang != "common") langs.insert(pack.lang);
@@ -427,23 +438,27 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     }
     for (const QuotePair& q : pack.quote_pairs) {
       // A mark that begins another (« and ««) leaves which one a text holds
-      // to chance.
-      std::vector<QuotePair> earlier = out->quote_pairs;
-      earlier.push_back(QuotePair{q.open, q.open, q.place});  // its own close against its open
-      bool overlaps = false;
-      for (const QuotePair& prev : earlier) {
+      // to chance: checked against earlier pairs, then within the pair.
+      auto overlap = [](const std::string& a, const std::string& b) {
+        return a != b && (a.starts_with(b) || b.starts_with(a));
+      };
+      bool said = false;
+      auto check = [&](const std::string& a, const std::string& b, const Place& where_b) {
+        if (said || !overlap(a, b)) return;
+        said = true;
+        const Place p = abs_place(q.place);
+        status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
+                          fmt::format("quote mark '{}' overlaps '{}' ({}:{}): one mark "
+                                      "must not begin another",
+                                      a, b, where_b.file, where_b.line)});
+      };
+      for (const QuotePair& prev : out->quote_pairs) {
         for (const std::string* a : {&q.open, &q.close}) {
-          for (const std::string* b : {&prev.open, &prev.close}) {
-            if (overlaps || *a == *b || !(a->starts_with(*b) || b->starts_with(*a))) continue;
-            overlaps = true;
-            const Place p = abs_place(q.place);
-            status->add(Error{ErrorKind::rule, p.file, p.line, p.col,
-                              fmt::format("quote mark '{}' overlaps '{}' ({}:{}): one mark "
-                                          "must not begin another",
-                                          *a, *b, prev.place.file, prev.place.line)});
-          }
+          check(*a, prev.open, prev.place);
+          check(*a, prev.close, prev.place);
         }
       }
+      check(q.close, q.open, q.place);
       out->quote_pairs.push_back(q);
     }
     if (pack.max_quote_bytes) out->max_quote_bytes = *pack.max_quote_bytes;

@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -31,12 +30,11 @@ struct Source {
   std::string text;
 };
 
-// A pack that replaces another and leaves out a lexicon the other packs
-// use: the error belongs to the replacing file, not to the rule that uses
-// the lexicon.
-void blame_replacements(const std::vector<Source>& sources,
-                        const std::map<std::string, std::size_t>& last, Status* status) {
-  std::map<std::string, std::pair<std::string, std::string>> lost;  // lexicon -> (old, new file)
+// The lexicons of packs that later sources replace: a pack that leaves one
+// out is blamed in its own file (parsed only when a pack is replaced).
+detail::LostLexicons lost_lexicons(const std::vector<Source>& sources,
+                                   const std::map<std::string, std::size_t>& last) {
+  detail::LostLexicons lost;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const std::size_t now = last.at(sources[i].name);
     if (now == i) continue;
@@ -44,27 +42,10 @@ void blame_replacements(const std::vector<Source>& sources,
     Status ignored;
     detail::parse_pack(sources[i].file, sources[i].name, sources[i].text, &old, &ignored);
     for (const auto& lex : old.lexicons) {
-      lost.emplace(lex->name, std::make_pair(sources[i].file, sources[now].file));
+      lost.emplace(lex->name, detail::LostLexicon{sources[i].file, sources[now].file});
     }
   }
-  if (lost.empty()) return;
-  Status out;
-  std::set<std::string> said;
-  for (const Error& e : status->errors()) {
-    const std::string prefix = "unknown lexicon '{";
-    auto it = e.message.starts_with(prefix) && e.message.ends_with("}'")
-                  ? lost.find(e.message.substr(prefix.size(), e.message.size() - prefix.size() - 2))
-                  : lost.end();
-    if (it == lost.end()) {
-      out.add(e);
-      continue;
-    }
-    if (!said.insert(it->first).second) continue;
-    out.add(Error{ErrorKind::rule, it->second.second, 1, 1,
-                  fmt::format("replaces {} but leaves out lexicon '{}', which {}:{}:{} uses",
-                              it->second.first, it->first, e.file, e.line, e.col)});
-  }
-  *status = std::move(out);
+  return lost;
 }
 
 Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
@@ -80,8 +61,7 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
     detail::parse_pack(sources[i].file, sources[i].name, sources[i].text, &pack, &status);
     packs.push_back(std::move(pack));
   }
-  auto compiled = detail::compile_packs(std::move(packs), &status);
-  if (!status.ok()) blame_replacements(sources, last, &status);
+  auto compiled = detail::compile_packs(std::move(packs), &status, lost_lexicons(sources, last));
   if (!status.ok()) {
     // Report in reading order: by file, then place.
     std::vector<Error> errors = status.errors();
