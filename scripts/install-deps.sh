@@ -8,6 +8,7 @@ packages=(
   libre2-dev libicu-dev libcli11-dev libfmt-dev catch2
   libtomlplusplus-dev libsimdjson-dev
   parallel python3 clang-format
+  ripgrep  # the benchmark's reference scan (tests/bench)
   clang libclang-rt-14-dev  # libFuzzer targets (tests/fuzz)
 )
 

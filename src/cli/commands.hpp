@@ -36,6 +36,8 @@ int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleS
 void guard_standard_fds();
 // Writes one line to stderr; never throws, never fails the run.
 void say(std::string_view line);
+// Writes text to stderr as it is (no newline added; the progress line).
+void say_partial(std::string_view text);
 // Writes to stdout. Returns false once output has stopped: the reader went
 // away (EPIPE, quiet) or a write failed (reported once on stderr).
 bool write_out(std::string_view s);

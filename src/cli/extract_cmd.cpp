@@ -1,14 +1,22 @@
 // quotex [extract] [PATH...]: the default command.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <new>
 #include <set>
+#include <shared_mutex>
+#include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/ordered_pool.hpp"
+#include "cli/run_report.hpp"
 #include "quotex/emit.hpp"
 #include "quotex/extractor.hpp"
 #include "read/decode.hpp"
@@ -32,6 +40,9 @@ struct ExtractArgs {
   std::string encoding;
   std::size_t max_doc_bytes = read::kDefaultMaxDocumentBytes;
   bool verbose = false;
+  unsigned jobs = 0;  // 0: one per core
+  std::string progress = "auto";
+  bool stats = false;
 };
 
 const char* kExamples = R"(Commands:
@@ -49,6 +60,134 @@ Examples:
   quotex rules test my-rules/             run every example of the packs, with my-rules/ added
   quotex eval --gold samples/             precision and recall against gold files
 )";
+
+namespace {
+
+// How records are written.
+struct Output {
+  Format format;
+  bool color;
+};
+
+// One batch's records, formatted, with what is to be said about it.
+struct BatchResult {
+  std::vector<std::string> records;   // one per record; JSON array separators are the writer's
+  std::vector<std::string> messages;  // stderr lines, in order
+  bool input_ok = true;
+  RunStats stats;
+  bool out_of_memory = false;  // nothing extracted: docs are to be redone alone
+  std::vector<Document> docs;
+};
+
+std::string format_record(const Record& r, const Output& o);
+
+// Formats a batch's records into *res and counts them.
+void add_records(const std::vector<Document>& docs, const std::vector<std::vector<Record>>& found,
+                 const std::vector<Error>& warnings, const Output& output, BatchResult* res) {
+  for (const Error& w : warnings) res->messages.push_back(w.to_string());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    res->stats.documents += 1;
+    res->stats.bytes += docs[i].text.size();
+    for (const Record& r : found[i]) {
+      res->records.push_back(format_record(r, output));
+      res->stats.records += 1;
+      res->stats.by_type[std::string(to_string(r.type))] += 1;
+      res->stats.by_lang[r.lang] += 1;
+    }
+  }
+}
+
+std::string format_record(const Record& r, const Output& o) {
+  switch (o.format) {
+    case Format::jsonl:
+      return to_json(r) + "\n";
+    case Format::json:
+      return to_json(r);
+    case Format::csv:
+    case Format::tsv:
+      return to_row(r, o.format);
+    case Format::text:
+      return to_text(r, o.color);
+  }
+  return {};
+}
+
+// Extracts a batch (on a worker thread): its formatted records, warnings and
+// figures. Nothing here writes: the caller writes batches in input order.
+// Extraction holds `memory` shared; when a batch runs out of memory its
+// documents are handed back (out_of_memory) to be redone alone.
+BatchResult run_batch(const Extractor& extractor, std::vector<Document> docs, const Output& output,
+                      std::shared_mutex& memory) {
+  BatchResult res;
+  std::vector<Error> warnings;
+  std::vector<std::vector<Record>> found;
+  try {
+    std::shared_lock lock(memory);
+    found = extractor.extract_batch(docs, &warnings);
+  } catch (const std::bad_alloc&) {
+    res.out_of_memory = true;
+    res.docs = std::move(docs);
+    return res;
+  }
+  add_records(docs, found, warnings, output, &res);
+  return res;
+}
+
+// A batch that ran out of memory, again with no other extraction running
+// and one document at a time: only the document that does not fit on its
+// own is skipped.
+BatchResult redo_alone(const Extractor& extractor, const std::vector<Document>& docs,
+                       const Output& output, std::shared_mutex& memory) {
+  BatchResult res;
+  std::vector<Error> warnings;
+  std::vector<std::vector<Record>> found;
+  std::unique_lock lock(memory);
+  for (const Document& d : docs) {
+    try {
+      found.push_back(extractor.extract(d, &warnings));
+    } catch (const std::bad_alloc&) {
+      found.emplace_back();
+      const Error e{ErrorKind::input, d.id, 0, 0, "out of memory extracting it, skipped"};
+      warnings.push_back(e);
+      res.stats.skipped.push_back(e.to_string());
+      res.input_ok = false;
+    }
+  }
+  add_records(docs, found, warnings, output, &res);
+  return res;
+}
+
+// Under an address-space limit (ulimit -v) every thread's malloc arena
+// takes 64 MB of it before it holds anything, and a thread that cannot get
+// one aborts inside glibc instead of failing an allocation. So there, one
+// arena serves all threads and the default is one thread.
+bool address_space_limited() {
+  rlimit rl{};
+  return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+unsigned thread_count(unsigned asked) {
+  const bool limited = address_space_limited();
+  if (limited) mallopt(M_ARENA_MAX, 1);
+  if (asked != 0) return asked;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 || limited ? 1 : n;
+}
+
+// The input's total size when every path is a regular file (for the
+// progress line's time left), else 0.
+std::size_t known_input_bytes(const std::vector<std::string>& paths, bool recursive) {
+  if (paths.empty() || recursive) return 0;
+  std::size_t total = 0;
+  for (const std::string& p : paths) {
+    struct stat st {};
+    if (p == "-" || stat(p.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+    total += static_cast<std::size_t>(st.st_size);
+  }
+  return total;
+}
+
+}  // namespace
 
 int run_extract(const std::vector<std::string>& args) {
   ExtractArgs a;
@@ -89,6 +228,16 @@ int run_extract(const std::vector<std::string>& args) {
                  "Skip (with a message) documents and JSON lines larger than this")
       ->check(CLI::Range(std::size_t{1}, (std::size_t{1} << 31) - 1));
   app.add_flag("-v,--verbose", a.verbose, "Say on stderr how each document was decoded");
+  app.add_option("-j,--jobs", a.jobs,
+                 "Threads extracting documents (default: one per core); records come out in "
+                 "input order, the same for any number")
+      ->check(CLI::Range(0u, 1024u));
+  app.add_option("--progress", a.progress,
+                 "Progress line on stderr: auto (on a terminal, after a second), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--stats", a.stats,
+               "At the end, say on stderr: documents, bytes, records by type and language, "
+               "inputs skipped and why");
   if (int code = parse_args(app, args); code >= 0) return code;
   if (!a.encoding.empty() && !read::known_encoding(a.encoding)) {
     say(fmt::format("quotex: --encoding: unknown encoding '{}'", a.encoding));
@@ -139,86 +288,85 @@ int run_extract(const std::vector<std::string>& args) {
     }
   }
   Extractor extractor(rules, opt);
-
-  if (format == Format::csv || format == Format::tsv) write_out(table_header(format));
-  if (format == Format::json) write_out("[");
-  bool first = true;
   read::ReadOptions ro;
   ro.recursive = a.recursive;
   ro.format = a.input == "jsonl" ? read::InputFormat::jsonl : read::InputFormat::text;
   ro.encoding = a.encoding;
   ro.max_document_bytes = a.max_doc_bytes;
+  const Output output{format, color};
+  std::shared_mutex memory;  // held alone to redo a batch that ran out of memory
+  OrderedPool<BatchResult> pool(thread_count(a.jobs));
+  Progress progress(a.progress == "always" || (a.progress == "auto" && isatty(STDERR_FILENO) != 0),
+                    known_input_bytes(a.paths, a.recursive));
+  const auto started = std::chrono::steady_clock::now();
+  RunStats stats;
   bool input_ok = true;
+  bool first = true;  // no JSON array element written yet
+
+  if (format == Format::csv || format == Format::tsv) write_out(table_header(format));
+  if (format == Format::json) write_out("[");
+  // Writes the oldest batch's records and messages (records are flushed
+  // per batch, so a slow producer on stdin sees them as they come).
+  auto write_oldest = [&] {
+    BatchResult r = pool.take();
+    if (r.out_of_memory) r = redo_alone(extractor, r.docs, output, memory);
+    if (!r.messages.empty()) progress.finish();
+    for (const std::string& m : r.messages) say(m);
+    input_ok &= r.input_ok;
+    std::string out;
+    for (const std::string& rec : r.records) {
+      if (format == Format::json) {
+        out += first ? "\n" : ",\n";
+        first = false;
+      }
+      out += rec;
+    }
+    write_out(out);
+    flush_out();
+    stats.add(r.stats);
+    progress.update(stats.documents, stats.bytes);
+  };
   // Documents are extracted in batches (matched rule by rule, see
-  // Extractor::extract_batch); records are written and flushed per batch,
-  // in input order.
+  // Extractor::extract_batch), the batches on --jobs threads; records are
+  // written in input order whatever the number of threads.
   constexpr std::size_t kBatchBytes = 256 * 1024;
   std::vector<Document> batch;
   std::size_t batch_bytes = 0;
-  auto run_batch = [&] {
+  auto submit_batch = [&] {
     if (batch.empty() || output_stopped()) return;
-    std::string out;
-    std::vector<Error> warnings;
-    std::vector<std::vector<Record>> found;
-    try {
-      found = extractor.extract_batch(batch, &warnings);
-    } catch (const std::bad_alloc&) {
-      // One document too many for memory: the others of the batch still go
-      // through, one at a time.
-      found.clear();
-      warnings.clear();
-      for (const Document& d : batch) {
-        try {
-          found.push_back(extractor.extract(d, &warnings));
-        } catch (const std::bad_alloc&) {
-          found.emplace_back();
-          say(Error{ErrorKind::input, d.id, 0, 0, "out of memory extracting it, skipped"}
-                  .to_string());
-          input_ok = false;
-        }
-      }
-    }
-    for (const Error& w : warnings) say(w.to_string());
-    for (const std::vector<Record>& records : found) {
-      for (const Record& r : records) {
-        switch (format) {
-          case Format::jsonl:
-            out += to_json(r) + "\n";
-            break;
-          case Format::json:
-            out += (first ? "\n" : ",\n") + to_json(r);
-            first = false;
-            break;
-          case Format::csv:
-          case Format::tsv:
-            out += to_row(r, format);
-            break;
-          case Format::text:
-            out += to_text(r, color);
-            break;
-        }
-      }
-    }
+    while (pool.pending() >= pool.window()) write_oldest();
+    pool.submit([&extractor, &output, &memory, docs = std::move(batch)]() mutable {
+      return run_batch(extractor, std::move(docs), output, memory);
+    });
     batch.clear();
     batch_bytes = 0;
-    write_out(out);
-    flush_out();
   };
   input_ok &= read::read_all(
       a.paths, ro,
       [&](Document&& doc) {
         if (output_stopped()) return;
         if (a.verbose) {
+          progress.finish();
           say(fmt::format("{}: read as {}", doc.id,
                           doc.encoding.empty() ? std::string("UTF-8") : doc.encoding));
         }
         batch_bytes += doc.text.size();
         batch.push_back(std::move(doc));
-        if (batch_bytes >= kBatchBytes) run_batch();
+        if (batch_bytes >= kBatchBytes) submit_batch();
       },
-      [&](const Error& e) { say(e.to_string()); });
-  run_batch();
+      [&](const Error& e) {
+        progress.finish();
+        say(e.to_string());
+        if (e.kind != ErrorKind::warning) stats.skipped.push_back(e.to_string());
+      });
+  submit_batch();
+  while (pool.pending() > 0) write_oldest();
+  progress.finish();
   if (format == Format::json) write_out(first ? "]\n" : "\n]\n");
+  if (a.stats) {
+    say_partial(format_stats(
+        stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+  }
   return finish_out(input_ok ? kExitOk : kExitInput);
 }
 

@@ -56,6 +56,11 @@ void say(std::string_view line) {
   (void)std::fflush(stderr);
 }
 
+void say_partial(std::string_view text) {
+  (void)std::fwrite(text.data(), 1, text.size(), stderr);
+  (void)std::fflush(stderr);
+}
+
 bool write_out(std::string_view s) {
   if (g_out != OutState::ok) return false;
   if (g_stdout_was_closed) {
