@@ -7,8 +7,8 @@ packages=(
   build-essential cmake pkg-config
   libre2-dev libicu-dev libcli11-dev libfmt-dev catch2
   libtomlplusplus-dev libsimdjson-dev
-  parallel python3 clang-format
-  ripgrep  # the benchmark's reference scan (tests/bench)
+  parallel python3 clang-format time
+  ripgrep bc  # the benchmark (tests/bench/run.sh): reference scan, arithmetic
   clang libclang-rt-14-dev  # libFuzzer targets (tests/fuzz)
 )
 

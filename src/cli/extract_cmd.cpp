@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/run_report.hpp"
+#include "match/matcher.hpp"
 #include "quotex/emit.hpp"
 #include "quotex/extractor.hpp"
 #include "read/decode.hpp"
@@ -25,6 +26,9 @@
 #include "util/iso_date.hpp"
 
 namespace quotex::cli {
+
+// Documents larger than this are extracted in parts (split_document).
+constexpr std::size_t kDefaultSplitBytes = std::size_t{256} << 10;
 
 struct ExtractArgs {
   std::vector<std::string> paths;
@@ -43,6 +47,7 @@ struct ExtractArgs {
   unsigned jobs = 0;  // 0: one per core
   std::string progress = "auto";
   bool stats = false;
+  std::size_t split_bytes = kDefaultSplitBytes;
 };
 
 const char* kExamples = R"(Commands:
@@ -85,8 +90,11 @@ std::string format_record(const Record& r, const Output& o);
 void add_records(const std::vector<Document>& docs, const std::vector<std::vector<Record>>& found,
                  const std::vector<Error>& warnings, const Output& output, BatchResult* res) {
   for (const Error& w : warnings) res->messages.push_back(w.to_string());
+  const match::WorkCount work = match::take_work_count();  // this thread's, for this batch
+  res->stats.searches += work.searches;
+  res->stats.searched_bytes += work.bytes;
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    res->stats.documents += 1;
+    if (docs[i].part_offset == 0) res->stats.documents += 1;  // a document's later parts are not
     res->stats.bytes += docs[i].text.size();
     for (const Record& r : found[i]) {
       res->records.push_back(format_record(r, output));
@@ -235,6 +243,9 @@ int run_extract(const std::vector<std::string>& args) {
   app.add_option("--progress", a.progress,
                  "Progress line on stderr: auto (on a terminal, after a second), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--split-bytes", a.split_bytes,
+                 "Extract documents larger than this in parts cut at paragraph breaks, so memory "
+                 "grows with the part, not the document (default 262144; 0: never split)");
   app.add_flag("--stats", a.stats,
                "At the end, say on stderr: documents, bytes, records by type and language, "
                "inputs skipped and why");
@@ -350,9 +361,11 @@ int run_extract(const std::vector<std::string>& args) {
           say(fmt::format("{}: read as {}", doc.id,
                           doc.encoding.empty() ? std::string("UTF-8") : doc.encoding));
         }
-        batch_bytes += doc.text.size();
-        batch.push_back(std::move(doc));
-        if (batch_bytes >= kBatchBytes) submit_batch();
+        split_document(std::move(doc), a.split_bytes, [&](Document&& part) {
+          batch_bytes += part.text.size();
+          batch.push_back(std::move(part));
+          if (batch_bytes >= kBatchBytes) submit_batch();
+        });
       },
       [&](const Error& e) {
         progress.finish();

@@ -10,6 +10,8 @@ void RunStats::add(const RunStats& o) {
   documents += o.documents;
   bytes += o.bytes;
   records += o.records;
+  searches += o.searches;
+  searched_bytes += o.searched_bytes;
   for (const auto& [k, v] : o.by_type) by_type[k] += v;
   for (const auto& [k, v] : o.by_lang) by_lang[k] += v;
   skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
@@ -32,6 +34,10 @@ std::string format_stats(const RunStats& s, double seconds) {
                   s.documents, s.bytes, mb, seconds, seconds > 0 ? mb / seconds : 0.0);
   out += fmt::format("quotex: stats: {} records by type: {}\n", s.records, counts(s.by_type));
   out += fmt::format("quotex: stats: records by language: {}\n", counts(s.by_lang));
+  out += fmt::format(
+      "quotex: stats: {} regex searches over {} bytes ({:.1f} per input byte)\n", s.searches,
+      s.searched_bytes,
+      s.bytes > 0 ? static_cast<double>(s.searched_bytes) / static_cast<double>(s.bytes) : 0.0);
   out += fmt::format("quotex: stats: {} inputs skipped\n", s.skipped.size());
   for (const std::string& why : s.skipped) out += fmt::format("quotex: stats: skipped {}\n", why);
   return out;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct RunStats {
   std::map<std::string, std::size_t> by_type;  // record type -> records
   std::map<std::string, std::size_t> by_lang;  // record language -> records
   std::vector<std::string> skipped;            // "file: reason", in input order
+  std::uint64_t searches = 0;                  // regex searches the matcher started
+  std::uint64_t searched_bytes = 0;            // bytes of text handed to them
 
   void add(const RunStats& o);
 };

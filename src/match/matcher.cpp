@@ -10,6 +10,20 @@ namespace quotex::match {
 
 namespace {
 
+thread_local WorkCount t_work;
+
+// Every search goes through here and is counted: the bytes up to where the
+// match ends (a DFA stops there) or, without a match, all it was given.
+bool search(const RE2& re, re2::StringPiece text, std::size_t pos, std::size_t end,
+            RE2::Anchor anchor, re2::StringPiece* sub, int n) {
+  ++t_work.searches;
+  const bool found = re.Match(text, pos, end, anchor, sub, n);
+  t_work.bytes += found && n > 0 ? static_cast<std::size_t>(sub[0].data() - text.data()) +
+                                       sub[0].size() - pos
+                                 : end - pos;
+  return found;
+}
+
 // A letter or digit at / just before byte i ("word" for boundary checks).
 bool word_char_before(std::string_view t, std::size_t i) {
   return i > 0 && u_isalnum(text::code_point_before(t, i)) != 0;
@@ -32,7 +46,7 @@ bool run(const detail::Pattern& p, std::string_view text, std::size_t pos, std::
   const RE2& re = *p.re;
   const int n = re.NumberOfCapturingGroups() + 1;
   sub.assign(static_cast<std::size_t>(n), re2::StringPiece());
-  if (!re.Match(re2::StringPiece(text.data(), text.size()), pos, end, anchor, sub.data(), n)) {
+  if (!search(re, re2::StringPiece(text.data(), text.size()), pos, end, anchor, sub.data(), n)) {
     return false;
   }
   hit->begin = base + static_cast<std::size_t>(sub[0].data() - text.data());
@@ -63,7 +77,7 @@ bool run_before(const detail::Pattern& re, std::string_view window, std::size_t 
     // Where it matches first (RE2's DFAs alone); the groups only for the
     // match that is kept.
     re2::StringPiece m;
-    if (!re.re->Match(whole, pos, window.size(), RE2::UNANCHORED, &m, 1)) return false;
+    if (!search(*re.re, whole, pos, window.size(), RE2::UNANCHORED, &m, 1)) return false;
     std::size_t at = static_cast<std::size_t>(m.data() - window.data());
     const std::size_t to = at + m.size();
     // "Day.Az" is one word: a match at its "Az" starts inside it (an
@@ -131,6 +145,12 @@ bool contexts_hold(std::string_view text, std::size_t begin, std::size_t end,
 
 }  // namespace
 
+WorkCount take_work_count() {
+  const WorkCount w = t_work;
+  t_work = WorkCount{};
+  return w;
+}
+
 void find_all(std::string_view text, std::size_t begin, std::size_t end, const detail::Rule& rule,
               const detail::Pattern& pattern, std::vector<Hit>* out, std::size_t unit_begin,
               std::size_t unit_end) {
@@ -146,8 +166,8 @@ void find_all(std::string_view text, std::size_t begin, std::size_t end, const d
     // Where the pattern matches first (RE2's DFA alone); its groups only for
     // a hit that stands on word boundaries and whose contexts hold.
     re2::StringPiece m;
-    if (!pattern.re->Match(re2::StringPiece(unit.data(), unit.size()), pos, stop, RE2::UNANCHORED,
-                           &m, 1)) {
+    if (!search(*pattern.re, re2::StringPiece(unit.data(), unit.size()), pos, stop, RE2::UNANCHORED,
+                &m, 1)) {
       break;
     }
     Hit hit;

@@ -8,6 +8,7 @@
 // that fire in it, not with the size of the packs.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -18,6 +19,16 @@
 #include "text/segment.hpp"
 
 namespace quotex::match {
+
+// What the matcher did on this thread: regex searches started and the bytes
+// of text handed to them. --stats reports the sums; tests use them to show
+// that work grows in step with the input (wall-clock time flakes).
+struct WorkCount {
+  std::uint64_t searches = 0;
+  std::uint64_t bytes = 0;
+};
+// This thread's count since it was last taken, and zero after.
+WorkCount take_work_count();
 
 struct Capture {
   std::size_t begin = 0;

@@ -62,11 +62,14 @@ class Lines {
   std::size_t line_ = 1, pos_ = 0, col_ = 1;
 };
 
-// After resolving: records of a document decoded from another encoding
+// After resolving: records of a part of a document (split_document) are
+// placed in the whole; those of a document decoded from another encoding
 // point at its source bytes; a value out of range is said.
 void finish_records(const Document& doc, std::vector<Record>* records,
                     std::vector<Error>* warnings) {
   for (Record& r : *records) {
+    if (r.line == 1) r.col += doc.part_col - 1;
+    r.line += doc.part_line - 1;
     if ((r.type == RecordType::amount || r.type == RecordType::target) && !r.value &&
         warnings != nullptr) {
       warnings->push_back(
@@ -75,7 +78,14 @@ void finish_records(const Document& doc, std::vector<Record>* records,
                             "its record is kept with value null",
                             r.text.size() > 60 ? r.text.substr(0, 57) + "..." : r.text)});
     }
-    if (doc.source_offsets.empty()) continue;
+    if (doc.source_offsets.empty()) {
+      r.start += doc.part_offset;
+      r.end += doc.part_offset;
+      if (r.speaker_start) *r.speaker_start += doc.part_offset;
+      if (r.speaker_end) *r.speaker_end += doc.part_offset;
+      continue;
+    }
+    // The offsets of a part's bytes in the source are those of the whole.
     auto src = [&](std::size_t off) {
       return doc.source_offsets[std::min(off, doc.source_offsets.size() - 1)];
     };

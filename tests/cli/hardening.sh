@@ -56,10 +56,10 @@ check "--max-doc-bytes skips the larger document with a message" \
 # where the binary cannot start under a memory limit: sanitizer builds.)
 if (ulimit -v 200000; "$Q" "$SEED" > /dev/null 2>&1); then
   python3 -c 'import sys; sys.stdout.write(open(sys.argv[1]).read() * 2500)' "$SEED" > "$tmp/huge.txt"
-  (ulimit -v 200000; "$Q" "$SEED" "$tmp/huge.txt" "$SEED" > "$tmp/o.jsonl" 2> "$tmp/err"); rc=$?
+  (ulimit -v 200000; "$Q" --split-bytes 0 "$SEED" "$tmp/huge.txt" "$SEED" > "$tmp/o.jsonl" 2> "$tmp/err"); rc=$?
   check "bad_alloc skips one document, keeps the rest" \
     '[ $rc -eq 3 ] && grep -q "huge.txt: out of memory" "$tmp/err" && [ "$(grep -c "\"type\":\"quote\"" "$tmp/o.jsonl")" -eq 20 ]'
-  (ulimit -v 200000; "$Q" -j 2 "$SEED" "$tmp/huge.txt" "$SEED" > "$tmp/o.jsonl" 2> "$tmp/err"); rc=$?
+  (ulimit -v 200000; "$Q" -j 2 --split-bytes 0 "$SEED" "$tmp/huge.txt" "$SEED" > "$tmp/o.jsonl" 2> "$tmp/err"); rc=$?
   check "bad_alloc with two threads: the batch is redone alone, one document skipped" \
     '[ $rc -eq 3 ] && grep -q "huge.txt: out of memory" "$tmp/err" && [ "$(grep -c "\"type\":\"quote\"" "$tmp/o.jsonl")" -eq 20 ]'
   rm -f "$tmp/huge.txt"

@@ -517,3 +517,107 @@ TEST_CASE("random documents: no crash, every record points at its bytes", "[pipe
     }
   }
 }
+
+namespace {
+
+// Line and column of every byte as records count them (LF, CRLF, lone CR;
+// a byte-order mark is no column), by brute force.
+std::pair<std::size_t, std::size_t> line_col(const std::string& t, std::size_t off) {
+  std::size_t line = 1, col = 1, i = t.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < off) {
+    if (t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n') {
+      i += 1;
+    } else if (t[i] == '\n' || t[i] == '\r') {
+      ++line, col = 1, ++i;
+    } else {
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++col;
+      ++i;
+    }
+  }
+  return {line, col};
+}
+
+}  // namespace
+
+TEST_CASE("a large document is split into parts at paragraph breaks", "[pipeline][split]") {
+  std::string text = "\xEF\xBB\xBF";
+  for (int i = 0; text.size() < 20000; ++i) {
+    text += "Nazir bildirib ki, ixrac 15 faiz artacaq. Əliyev “bu gün” dedi.";
+    text += i % 7 == 0 ? "\r\n\r\n" : i % 5 == 0 ? "\r" : i % 3 == 0 ? "\n" : " ";
+  }
+  text += std::string(3000, 'x') + "ə" + std::string(3000, 'y');  // no break at all
+  Document doc{"d", text, "az", "2025-01-01"};
+  for (std::size_t max : {std::size_t{1000}, std::size_t{4096}}) {
+    std::vector<Document> parts;
+    split_document(doc, max, [&](Document&& p) { parts.push_back(std::move(p)); });
+    std::string joined;
+    for (const Document& p : parts) {
+      CHECK(p.text.size() <= max);
+      CHECK(p.part_offset == joined.size());
+      CHECK(std::make_pair(p.part_line, p.part_col) == line_col(text, p.part_offset));
+      CHECK(p.id == "d");
+      CHECK(p.lang == "az");
+      CHECK(p.date == "2025-01-01");
+      joined += p.text;
+    }
+    CHECK(joined == text);
+    CHECK(parts.size() > text.size() / max);
+    // Cuts land on a line end where the part has one in its second half.
+    std::size_t at_line_end = 0;
+    for (const Document& p : parts) at_line_end += p.text.ends_with('\n') ? 1 : 0;
+    CHECK(at_line_end * 2 > parts.size());
+  }
+  std::vector<Document> whole;
+  split_document(doc, 0, [&](Document&& p) { whole.push_back(std::move(p)); });
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].text == text);
+}
+
+TEST_CASE("records of a split document point into the whole", "[pipeline][split]") {
+  std::string text;
+  for (int i = 0; text.size() < 12000; ++i) {
+    text += "Nazir Elnur Quliyev jurnalistlərə bildirib ki, ixrac 2025-ci ildə 15 faiz artacaq. ";
+    text += "O, “Bu il investisiya 3 milyard manata çatacaq” deyib.\n";
+    if (i % 4 == 0) text += "\n";
+  }
+  const Document doc{"d", text, "az", "2025-05-01"};
+  Extractor ex(rules(), ExtractOptions{});
+  const std::vector<Record> whole = ex.extract(doc);
+  std::vector<Record> split;
+  split_document(doc, 2000, [&](Document&& p) {
+    for (Record& r : ex.extract(p)) split.push_back(std::move(r));
+  });
+  REQUIRE(!split.empty());
+  for (const Record& r : split) {
+    CHECK(text.substr(r.start, r.end - r.start) == r.text);
+    CHECK(std::make_pair(r.line, r.col) == line_col(text, r.start));
+    if (r.speaker_start) {
+      CHECK(text.substr(*r.speaker_start, *r.speaker_end - *r.speaker_start) == *r.speaker_text);
+    }
+  }
+  // The text repeats whole sentences and the cuts fall between them: the
+  // parts find what the whole finds.
+  REQUIRE(split.size() == whole.size());
+  for (std::size_t i = 0; i < split.size(); ++i) CHECK(to_json(split[i]) == to_json(whole[i]));
+}
+
+TEST_CASE("a part of a decoded document keeps its source offsets", "[pipeline][split]") {
+  Document doc{"d", "", "az", ""};
+  for (int i = 0; i < 200; ++i) doc.text += "Prezident 2025-ci ildə bildirib.\n";
+  doc.encoding = "UTF-16LE";
+  for (std::size_t i = 0; i <= doc.text.size(); ++i) {
+    doc.source_offsets.push_back(static_cast<std::uint32_t>(2 * i + 2));
+  }
+  std::vector<Document> parts;
+  split_document(doc, 1000, [&](Document&& p) { parts.push_back(std::move(p)); });
+  REQUIRE(parts.size() > 5);
+  for (const Document& p : parts) {
+    REQUIRE(p.source_offsets.size() == p.text.size() + 1);
+    CHECK(p.source_offsets.front() == 2 * p.part_offset + 2);
+    CHECK(p.encoding == "UTF-16LE");
+  }
+  Extractor ex(rules(), ExtractOptions{});
+  const Record r = ex.extract(parts[3]).at(0);
+  CHECK(r.start % 2 == 0);
+  CHECK(r.start > 2 * parts[3].part_offset);
+}
