@@ -18,9 +18,9 @@ bool search(const RE2& re, re2::StringPiece text, std::size_t pos, std::size_t e
             RE2::Anchor anchor, re2::StringPiece* sub, int n) {
   ++t_work.searches;
   const bool found = re.Match(text, pos, end, anchor, sub, n);
-  t_work.bytes += found && n > 0 ? static_cast<std::size_t>(sub[0].data() - text.data()) +
-                                       sub[0].size() - pos
-                                 : end - pos;
+  t_work.bytes += found && n > 0
+                      ? static_cast<std::size_t>(sub[0].data() - text.data()) + sub[0].size() - pos
+                      : end - pos;
   return found;
 }
 
