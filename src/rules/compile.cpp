@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <set>
+#include <system_error>
+#include <thread>
 
 #include <unicode/uchar.h>
 
@@ -352,8 +355,18 @@ Place abs_place(Place p) {
   return p;
 }
 
-bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Status* status) {
-  if (p.empty()) return true;
+// A pattern to compile: its lexicons are expanded first (one at a time: the
+// expander keeps state); then every RE2 is built, on several threads; then
+// each is checked, in rule order.
+struct PatternJob {
+  Rule* rule;
+  Pattern* pattern;
+  const char* what;
+};
+
+// Expands a pattern's lexicons; false (and said) when it cannot be built.
+bool expand_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Status* status) {
+  if (p.empty()) return false;
   std::set<const Lexicon*> refs;
   std::string body;
   if (!ex.expand(p.source, rule.lang, p.place, &body, &refs, &p.group_lexicons)) return false;
@@ -373,7 +386,32 @@ bool compile_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Sta
                                   rule.id, what, p.expanded.size(), kMaxExpandedPattern)});
     return false;
   }
-  p.re = std::make_unique<RE2>(p.expanded, re2_options());
+  return true;
+}
+
+// Builds the RE2 objects of the jobs on up to `threads` threads (RE2's
+// compiler is most of start-up; programs are independent of each other).
+void build_patterns(const std::vector<PatternJob>& jobs, unsigned threads) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      jobs[i].pattern->re = std::make_unique<RE2>(jobs[i].pattern->expanded, re2_options());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had: this one does the rest
+    }
+  }
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+// Checks a built pattern: its regex and its fields.
+bool check_pattern(Rule& rule, Pattern& p, const char* what, Status* status) {
   if (!p.re->ok()) {
     Place where = abs_place(p.place);
     std::size_t at = p.source.find(p.re->error_arg());
@@ -464,6 +502,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     if (pack.max_quote_bytes) out->max_quote_bytes = *pack.max_quote_bytes;
   }
   std::map<std::string, const Rule*> ids;
+  std::vector<PatternJob> jobs;
   for (PackData& pack : packs) {
     for (auto& rule : pack.rules) {
       if (auto it = ids.find(rule->id); it != ids.end()) {
@@ -473,10 +512,11 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
         continue;
       }
       ids[rule->id] = rule.get();
-      compile_pattern(ex, *rule, rule->pattern, "pattern", status);
-      compile_pattern(ex, *rule, rule->before, "before", status);
-      compile_pattern(ex, *rule, rule->after, "after", status);
-      compile_pattern(ex, *rule, rule->inside, "inside", status);
+      for (auto [p, what] :
+           {std::pair{&rule->pattern, "pattern"}, std::pair{&rule->before, "before"},
+            std::pair{&rule->after, "after"}, std::pair{&rule->inside, "inside"}}) {
+        if (expand_pattern(ex, *rule, *p, what, status)) jobs.push_back({rule.get(), p, what});
+      }
       for (const auto& [field, value] : rule->fixed) {
         if (field == "speaker_case" && ex.find(rule->lang, value + "_suffix") == nullptr) {
           status->add(Error{ErrorKind::rule, rule->place.file, rule->place.line, rule->place.col,
@@ -501,6 +541,8 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
       out->rules.push_back(std::move(rule));
     }
   }
+  build_patterns(jobs, std::min(4u, std::max(1u, std::thread::hardware_concurrency())));
+  for (const PatternJob& j : jobs) check_pattern(*j.rule, *j.pattern, j.what, status);
   // Lexicons no rule uses still have to be valid.
   for (auto& lex : out->lexicons) {
     ex.expand_lexicon(lex.get());
