@@ -110,24 +110,76 @@ struct Prepared {
   text::Segments seg;
 };
 
+// The stages, in the order extraction runs them. Each takes what the ones
+// before it made; tracing is an observer the resolving stages tell.
+//
+//   normalize   the text in one form (quotes, dashes, spaces; offsets kept)
+//   detect      the language: forced, the document's hint, else detected
+//   segment     paragraphs and sentences
+//   match       every sentence rule's hits (match/matcher.hpp)
+//   resolve_numbers   dates, amounts and targets from the hits
+//   resolve_quotes    quotations, their attributions and speakers
+//   locate      records in document order, with line and column
+
+std::string detect(const ExtractOptions& opt, const Document& doc, std::string_view norm) {
+  if (!opt.lang.empty()) return opt.lang;
+  if (!doc.lang.empty()) return doc.lang;
+  return text::detect_language(norm);
+}
+
+const LanguageRules* rules_of(const CompiledRules& rules, const std::string& lang) {
+  const LanguageRules* lr = rules.language(lang);
+  return lr != nullptr ? lr : rules.language("common");
+}
+
 Prepared prepare(const Extractor& ex, const Document& doc) {
-  const ExtractOptions& opt = ex.options();
-  const CompiledRules& rules = ex.rules().compiled();
   Prepared p;
   p.norm = text::normalize(doc.text);
-  p.lang = !opt.lang.empty() ? opt.lang : doc.lang;
-  if (p.lang.empty()) p.lang = text::detect_language(p.norm.text);
-  p.lr = rules.language(p.lang);
-  if (p.lr == nullptr) p.lr = rules.language("common");
+  p.lang = detect(ex.options(), doc, p.norm.text);
+  p.lr = rules_of(ex.rules().compiled(), p.lang);
   p.seg = text::segment(p.norm.text, p.lang);
   return p;
 }
 
-// Everything after matching: dates, amounts, targets, quotations and
-// speakers from the hits, as records in document order.
+// What the resolving stages share about one document.
+struct Resolving {
+  const Extractor& ex;
+  const Document& doc;
+  const Prepared& p;
+  const std::vector<match::Hit>& hits;
+  std::string doc_date;  // the document's, else the run's
+
+  const ExtractOptions& opt() const { return ex.options(); }
+  // A record of the document's original text for normalized [b, e).
+  Record make(RecordType type, std::size_t b, std::size_t e, const Rule* rule) const {
+    Record r;
+    r.doc = doc.id;
+    r.type = type;
+    r.start = p.norm.orig_start(b);
+    r.end = std::max(r.start, p.norm.orig_end(e));
+    r.text = doc.text.substr(r.start, r.end - r.start);
+    r.lang = rule == nullptr || rule->lang == "common" ? p.lang : rule->lang;
+    r.rule = rule == nullptr ? "common.quote-marks" : rule->id;
+    return r;
+  }
+};
+
+std::vector<Record> resolve_numbers(const Resolving& rs);
+void resolve_quotes(const Resolving& rs, resolve::Observer& observer, std::vector<Record>* records);
+void locate(const Document& doc, std::vector<Record>* records);
+
+// Every stage after matching.
 std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
                                      const std::vector<match::Hit>& hits,
-                                     std::vector<detail::TraceEntry>* trace);
+                                     resolve::Observer& observer) {
+  const Resolving rs{ex, doc, p, hits, !doc.date.empty() ? doc.date : ex.options().doc_date};
+  std::vector<Record> records = resolve_numbers(rs);
+  if (rs.opt().wants(RecordType::quote) || observer.wants_all_stages()) {
+    resolve_quotes(rs, observer, &records);
+  }
+  locate(doc, &records);
+  return records;
+}
 
 }  // namespace
 
@@ -135,7 +187,10 @@ Extractor::Extractor(std::shared_ptr<const RuleSet> rules, ExtractOptions option
     : rules_(std::move(rules)), options_(std::move(options)) {}
 
 std::vector<Record> Extractor::extract(const Document& doc, std::vector<Error>* warnings) const {
-  std::vector<Record> records = detail::extract_traced(*this, doc, nullptr);
+  const Prepared p = prepare(*this, doc);
+  resolve::Observer none;
+  std::vector<Record> records = resolve_document(
+      *this, doc, p, match::match_document(p.norm.text, p.seg, *p.lr, options_.prefilter), none);
   finish_records(doc, &records, warnings);
   return records;
 }
@@ -163,8 +218,9 @@ std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Docu
   }
   std::vector<std::vector<Record>> out;
   out.reserve(docs.size());
+  resolve::Observer none;
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    out.push_back(resolve_document(*this, docs[i], prepared[i], hits[i], nullptr));
+    out.push_back(resolve_document(*this, docs[i], prepared[i], hits[i], none));
     finish_records(docs[i], &out.back(), warnings);
   }
   return out;
@@ -172,11 +228,34 @@ std::vector<std::vector<Record>> Extractor::extract_batch(const std::vector<Docu
 
 namespace detail {
 
+namespace {
+
+// Collects what rules did without a record, as the document's text.
+class TraceCollector : public resolve::Observer {
+ public:
+  bool wants_all_stages() const override { return true; }
+  void traced(const resolve::TraceItem& item) override { items.push_back(item); }
+  std::vector<resolve::TraceItem> items;
+};
+
+}  // namespace
+
 std::vector<Record> extract_traced(const Extractor& ex, const Document& doc,
                                    std::vector<TraceEntry>* trace) {
   const Prepared p = prepare(ex, doc);
-  return resolve_document(
-      ex, doc, p, match::match_document(p.norm.text, p.seg, *p.lr, ex.options().prefilter), trace);
+  TraceCollector collector;
+  std::vector<Record> records = resolve_document(
+      ex, doc, p, match::match_document(p.norm.text, p.seg, *p.lr, ex.options().prefilter),
+      collector);
+  auto original = [&](resolve::Range r) {
+    const std::size_t b = p.norm.orig_start(r.begin), e = p.norm.orig_end(r.end);
+    return doc.text.substr(b, e - b);
+  };
+  for (const resolve::TraceItem& it : collector.items) {
+    trace->push_back(TraceEntry{it.rule->id, original(it.text),
+                                it.title.empty() ? std::string() : original(it.title)});
+  }
+  return records;
 }
 
 }  // namespace detail
@@ -327,30 +406,19 @@ void relate_targets(const text::NormText& norm, const text::Segments& seg, const
   for (Record& c : added) records->push_back(std::move(c));
 }
 
-std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
-                                     const std::vector<match::Hit>& hits,
-                                     std::vector<detail::TraceEntry>* trace) {
-  using detail::TraceEntry;
-  const ExtractOptions& opt = ex.options();
-  const CompiledRules& rules = ex.rules().compiled();
-  std::vector<Record> records;
-  const text::NormText& norm = p.norm;
+// Dates, amounts and targets from the hits. Of overlapping hits of one type
+// the earlier (higher-priority, then longer) wins.
+std::vector<Record> resolve_numbers(const Resolving& rs) {
+  const ExtractOptions& opt = rs.opt();
+  const text::NormText& norm = rs.p.norm;
   const std::string_view t = norm.text;
-  const std::string& lang = p.lang;
-  const LanguageRules* lr = p.lr;
-  const std::string doc_date = !doc.date.empty() ? doc.date : opt.doc_date;
-  const text::Segments& seg = p.seg;
-
+  const std::string& lang = rs.p.lang;
+  const LanguageRules* lr = rs.p.lr;
+  const std::string& doc_date = rs.doc_date;
+  const std::vector<match::Hit>& hits = rs.hits;
+  std::vector<Record> records;
   auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {
-    Record r;
-    r.doc = doc.id;
-    r.type = type;
-    r.start = norm.orig_start(b);
-    r.end = std::max(r.start, norm.orig_end(e));
-    r.text = doc.text.substr(r.start, r.end - r.start);
-    r.lang = rule == nullptr || rule->lang == "common" ? lang : rule->lang;
-    r.rule = rule == nullptr ? "common.quote-marks" : rule->id;
-    return r;
+    return rs.make(type, b, e, rule);
   };
   auto span_of = [](const match::Hit& h) {
     const match::Capture* c = h.group("text");
@@ -424,75 +492,74 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     records.push_back(std::move(r));
     numbers.push_back(Numeric{b, e, kb, ke, metric_begin});
   }
-  if (targets) relate_targets(norm, seg, *lr, numbers, std::move(unresolved_dates), &records);
+  if (targets) relate_targets(norm, rs.p.seg, *lr, numbers, std::move(unresolved_dates), &records);
   // Dates and amounts only read for chains go; so do targets whose metric
   // was left for a chain that did not come.
   std::erase_if(records, [&](const Record& r) {
     return !opt.wants(r.type) || (r.type == RecordType::target && !r.metric);
   });
 
-  // resolve: quotations and speakers
-  if (opt.wants(RecordType::quote) || trace != nullptr) {
-    const std::vector<resolve::QuoteSpan> spans = resolve::pair_quotes(
-        t, rules.quote_pairs, seg, static_cast<std::size_t>(rules.max_quote_bytes));
-    std::vector<resolve::TraceItem> items;
-    const std::vector<resolve::QuoteCandidate> quotes =
-        resolve::find_quotes(t, seg, spans, hits, *lr, trace != nullptr ? &items : nullptr);
-    std::vector<match::Hit> persons;
-    for (const match::Hit& h : hits) {
-      if (h.rule->type == RuleType::person) {
-        persons.push_back(h);
-        if (trace != nullptr) {
-          const match::Capture* n = h.group("name");
-          const match::Capture* ti = h.group("title");
-          resolve::Range nr = n ? resolve::Range{n->begin, n->end} : resolve::Range{h.begin, h.end};
-          resolve::Range tr = ti ? resolve::Range{ti->begin, ti->end} : resolve::Range{};
-          items.push_back(resolve::TraceItem{h.rule, nr, tr});
-        }
-      }
-    }
-    const std::vector<resolve::ResolvedSpeaker> speakers =
-        resolve::resolve_speakers(t, seg, quotes, persons, *lr);
-    for (std::size_t i = 0; i < quotes.size() && opt.wants(RecordType::quote); ++i) {
-      const resolve::QuoteCandidate& q = quotes[i];
-      const resolve::QuoteCandidate* cue_from = &q;
-      if (q.cue.empty() && q.inherit >= 0) cue_from = &quotes[static_cast<std::size_t>(q.inherit)];
-      if (speakers[i].drop) continue;
-      const resolve::Range text = speakers[i].text.empty() ? q.text : speakers[i].text;
-      Record r = make(RecordType::quote, text.begin, text.end, q.rule);
-      r.kind = q.kind;
-      r.speaker = speakers[i].speaker;
-      if (!speakers[i].mention.empty()) {
-        r.speaker_start = norm.orig_start(speakers[i].mention.begin);
-        r.speaker_end = norm.orig_end(speakers[i].mention.end);
-        r.speaker_text = doc.text.substr(*r.speaker_start, *r.speaker_end - *r.speaker_start);
-      }
-      if (!cue_from->cue.empty()) {
-        std::size_t cb = norm.orig_start(cue_from->cue.begin),
-                    ce = norm.orig_end(cue_from->cue.end);
-        r.cue = doc.text.substr(cb, ce - cb);
-      }
-      // What the cue reports; a quotation someone is credited with asserts
-      // unless its cue says otherwise.
-      r.cue_class = resolve::cue_class(t, *cue_from, lang);
-      if (!r.cue_class && (r.speaker || r.cue)) r.cue_class = "assert";
-      records.push_back(std::move(r));
-    }
-    if (trace != nullptr) {
-      for (const resolve::TraceItem& it : items) {
-        TraceEntry e;
-        e.rule = it.rule->id;
-        std::size_t b = norm.orig_start(it.text.begin), en = norm.orig_end(it.text.end);
-        e.text = doc.text.substr(b, en - b);
-        if (!it.title.empty()) {
-          std::size_t tb = norm.orig_start(it.title.begin), te = norm.orig_end(it.title.end);
-          e.title = doc.text.substr(tb, te - tb);
-        }
-        trace->push_back(std::move(e));
-      }
-    }
-  }
+  return records;
+}
 
+// Quotations, their attributions and speakers, appended to *records.
+void resolve_quotes(const Resolving& rs, resolve::Observer& observer,
+                    std::vector<Record>* records_out) {
+  const ExtractOptions& opt = rs.opt();
+  const CompiledRules& rules = rs.ex.rules().compiled();
+  const text::NormText& norm = rs.p.norm;
+  const std::string_view t = norm.text;
+  const std::string& lang = rs.p.lang;
+  const LanguageRules* lr = rs.p.lr;
+  const text::Segments& seg = rs.p.seg;
+  const Document& doc = rs.doc;
+  const std::vector<match::Hit>& hits = rs.hits;
+  std::vector<Record>& records = *records_out;
+  const std::vector<resolve::QuoteSpan> spans = resolve::pair_quotes(
+      t, rules.quote_pairs, seg, static_cast<std::size_t>(rules.max_quote_bytes));
+  const std::vector<resolve::QuoteCandidate> quotes =
+      resolve::find_quotes(t, seg, spans, hits, *lr, observer);
+  std::vector<match::Hit> persons;
+  for (const match::Hit& h : hits) {
+    if (h.rule->type != RuleType::person) continue;
+    persons.push_back(h);
+    const match::Capture* n = h.group("name");
+    const match::Capture* ti = h.group("title");
+    observer.traced(resolve::TraceItem{
+        h.rule, n ? resolve::Range{n->begin, n->end} : resolve::Range{h.begin, h.end},
+        ti ? resolve::Range{ti->begin, ti->end} : resolve::Range{}});
+  }
+  const std::vector<resolve::ResolvedSpeaker> speakers =
+      resolve::resolve_speakers(t, seg, quotes, persons, *lr);
+  for (std::size_t i = 0; i < quotes.size() && opt.wants(RecordType::quote); ++i) {
+    const resolve::QuoteCandidate& q = quotes[i];
+    const resolve::QuoteCandidate* cue_from = &q;
+    if (q.cue.empty() && q.inherit >= 0) cue_from = &quotes[static_cast<std::size_t>(q.inherit)];
+    if (speakers[i].drop) continue;
+    const resolve::Range text = speakers[i].text.empty() ? q.text : speakers[i].text;
+    Record r = rs.make(RecordType::quote, text.begin, text.end, q.rule);
+    r.kind = q.kind;
+    r.speaker = speakers[i].speaker;
+    if (!speakers[i].mention.empty()) {
+      r.speaker_start = norm.orig_start(speakers[i].mention.begin);
+      r.speaker_end = norm.orig_end(speakers[i].mention.end);
+      r.speaker_text = doc.text.substr(*r.speaker_start, *r.speaker_end - *r.speaker_start);
+    }
+    if (!cue_from->cue.empty()) {
+      std::size_t cb = norm.orig_start(cue_from->cue.begin), ce = norm.orig_end(cue_from->cue.end);
+      r.cue = doc.text.substr(cb, ce - cb);
+    }
+    // What the cue reports; a quotation someone is credited with asserts
+    // unless its cue says otherwise.
+    r.cue_class = resolve::cue_class(t, *cue_from, lang);
+    if (!r.cue_class && (r.speaker || r.cue)) r.cue_class = "assert";
+    records.push_back(std::move(r));
+  }
+}
+
+// Records in document order, each with its line and column.
+void locate(const Document& doc, std::vector<Record>* records_out) {
+  std::vector<Record>& records = *records_out;
   // In document order; records are large, so their order is sorted and
   // each is moved once.
   std::vector<std::size_t> order(records.size());
@@ -507,7 +574,6 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
   records = std::move(sorted);
   Lines lines(doc.text);
   for (Record& r : records) lines.locate(r.start, &r.line, &r.col);
-  return records;
 }
 
 }  // namespace

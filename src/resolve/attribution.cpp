@@ -198,8 +198,7 @@ std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate
 std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
                                         const std::vector<QuoteSpan>& spans,
                                         const std::vector<match::Hit>& hits,
-                                        const detail::LanguageRules& lr,
-                                        std::vector<TraceItem>* trace) {
+                                        const detail::LanguageRules& lr, Observer& observer) {
   std::vector<QuoteCandidate> out;
 
   // Top-level quote marks by position (spans come sorted by their opening
@@ -293,7 +292,7 @@ std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segme
     match::Hit h;
     for (const detail::Rule* r : lr.not_quote_rules) {
       if (context_holds(text, q, inner, *r, &h)) {
-        if (trace != nullptr) trace->push_back(TraceItem{r, inner, {}});
+        observer.traced(TraceItem{r, inner, {}});
         dropped = true;
         break;
       }

@@ -51,6 +51,18 @@ struct TraceItem {
   Range title;
 };
 
+// Hears what rules did that leaves no record; `rules test` proves not_quote
+// and person rules with it. The stages tell it unconditionally; this one
+// does nothing with it.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  // Whether the observer wants every stage run, whatever the record types
+  // asked for.
+  virtual bool wants_all_stages() const { return false; }
+  virtual void traced(const TraceItem&) {}
+};
+
 // The class of what a quotation's cue reports (assert, deny, allege, ask):
 // fixed by the rule (`set = { cue_class = … }`), else the value of the cue
 // word in the lexicon its pattern names (the longest leading words that have
@@ -63,7 +75,6 @@ std::optional<std::string> cue_class(std::string_view text, const QuoteCandidate
 std::vector<QuoteCandidate> find_quotes(std::string_view text, const text::Segments& seg,
                                         const std::vector<QuoteSpan>& spans,
                                         const std::vector<match::Hit>& hits,
-                                        const detail::LanguageRules& lr,
-                                        std::vector<TraceItem>* trace);
+                                        const detail::LanguageRules& lr, Observer& observer);
 
 }  // namespace quotex::resolve
