@@ -84,7 +84,20 @@ struct BatchResult {
   std::vector<Document> docs;
 };
 
-std::string format_record(const Record& r, const Output& o);
+std::string format_record(const Record& r, const Output& o) {
+  switch (o.format) {
+    case Format::jsonl:
+      return to_json(r) + "\n";
+    case Format::json:
+      return to_json(r);
+    case Format::csv:
+    case Format::tsv:
+      return to_row(r, o.format);
+    case Format::text:
+      return to_text(r, o.color);
+  }
+  return {};
+}
 
 // Formats a batch's records into *res and counts them.
 void add_records(const std::vector<Document>& docs, const std::vector<std::vector<Record>>& found,
@@ -103,21 +116,6 @@ void add_records(const std::vector<Document>& docs, const std::vector<std::vecto
       res->stats.by_lang[r.lang] += 1;
     }
   }
-}
-
-std::string format_record(const Record& r, const Output& o) {
-  switch (o.format) {
-    case Format::jsonl:
-      return to_json(r) + "\n";
-    case Format::json:
-      return to_json(r);
-    case Format::csv:
-    case Format::tsv:
-      return to_row(r, o.format);
-    case Format::text:
-      return to_text(r, o.color);
-  }
-  return {};
 }
 
 // Extracts a batch (on a worker thread): its formatted records, warnings and
@@ -237,8 +235,8 @@ int run_extract(const std::vector<std::string>& args) {
       ->check(CLI::Range(std::size_t{1}, (std::size_t{1} << 31) - 1));
   app.add_flag("-v,--verbose", a.verbose, "Say on stderr how each document was decoded");
   app.add_option("-j,--jobs", a.jobs,
-                 "Threads extracting documents (default: one per core); records come out in "
-                 "input order, the same for any number")
+                 "Threads extracting documents (0, the default: one per core); records come "
+                 "out in input order, the same for any number")
       ->check(CLI::Range(0u, 1024u));
   app.add_option("--progress", a.progress,
                  "Progress line on stderr: auto (on a terminal, after a second), always, never")
