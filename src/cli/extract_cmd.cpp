@@ -130,12 +130,12 @@ BatchResult run_batch(const Extractor& extractor, std::vector<Document> docs, co
   try {
     std::shared_lock lock(memory);
     found = extractor.extract_batch(docs, &warnings);
+    add_records(docs, found, warnings, output, &res);
   } catch (const std::bad_alloc&) {
+    res = BatchResult{};
     res.out_of_memory = true;
     res.docs = std::move(docs);
-    return res;
   }
-  add_records(docs, found, warnings, output, &res);
   return res;
 }
 
@@ -159,7 +159,17 @@ BatchResult redo_alone(const Extractor& extractor, const std::vector<Document>& 
       res.input_ok = false;
     }
   }
-  add_records(docs, found, warnings, output, &res);
+  try {
+    add_records(docs, found, warnings, output, &res);
+  } catch (const std::bad_alloc&) {
+    res = BatchResult{};
+    res.input_ok = false;
+    for (const Document& d : docs) {
+      const Error e{ErrorKind::input, d.id, 0, 0, "out of memory writing its records, skipped"};
+      res.messages.push_back(e.to_string());
+      res.stats.skipped.push_back(e.to_string());
+    }
+  }
   return res;
 }
 
