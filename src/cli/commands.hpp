@@ -22,6 +22,15 @@ int run_extract(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 
+// Under an address-space limit (ulimit -v) every thread's malloc arena takes
+// 64 MB of it before it holds anything, and a thread that cannot get one
+// aborts inside glibc instead of failing an allocation. So there, one arena
+// serves all threads (call share_malloc_arena_when_limited() before any
+// thread starts: rules compile on several) and extract defaults to one
+// thread.
+bool address_space_limited();
+void share_malloc_arena_when_limited();
+
 // Parses a subcommand's arguments. Returns -1 to go on, else the exit code
 // (0 after --help or --version, kExitUsage after a parse error, both printed).
 int parse_args(CLI::App& app, const std::vector<std::string>& args);

@@ -1,9 +1,21 @@
-// Pieces every subcommand shares: argument parsing and rule loading.
+// Pieces every subcommand shares: argument parsing, rule loading, threads
+// under a memory limit.
 #include <fmt/format.h>
+#include <malloc.h>
+#include <sys/resource.h>
 
 #include "cli/commands.hpp"
 
 namespace quotex::cli {
+
+bool address_space_limited() {
+  rlimit rl{};
+  return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+}
+
+void share_malloc_arena_when_limited() {
+  if (address_space_limited()) mallopt(M_ARENA_MAX, 1);
+}
 
 int parse_args(CLI::App& app, const std::vector<std::string>& args) {
   std::vector<std::string> argv(args.rbegin(), args.rend());  // CLI11 takes them reversed

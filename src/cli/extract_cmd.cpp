@@ -1,8 +1,6 @@
 // quotex [extract] [PATH...]: the default command.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <malloc.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -173,21 +171,10 @@ BatchResult redo_alone(const Extractor& extractor, const std::vector<Document>& 
   return res;
 }
 
-// Under an address-space limit (ulimit -v) every thread's malloc arena
-// takes 64 MB of it before it holds anything, and a thread that cannot get
-// one aborts inside glibc instead of failing an allocation. So there, one
-// arena serves all threads and the default is one thread.
-bool address_space_limited() {
-  rlimit rl{};
-  return getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
-}
-
-unsigned thread_count(unsigned asked) {
-  const bool limited = address_space_limited();
-  if (limited) mallopt(M_ARENA_MAX, 1);
-  if (asked != 0) return asked;
+// One thread per core; one under an address-space limit (address_space_limited).
+unsigned default_threads() {
   const unsigned n = std::thread::hardware_concurrency();
-  return n == 0 || limited ? 1 : n;
+  return n == 0 || address_space_limited() ? 1 : n;
 }
 
 // The input's total size when every path is a regular file (for the
@@ -252,8 +239,10 @@ int run_extract(const std::vector<std::string>& args) {
                  "Progress line on stderr: auto (on a terminal, after a second), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--split-bytes", a.split_bytes,
-                 "Extract documents larger than this in parts cut at paragraph breaks, so memory "
-                 "grows with the part, not the document (default 262144; 0: never split)");
+                 fmt::format("Extract documents larger than this in parts cut at paragraph "
+                             "breaks, so memory grows with the part, not the document (default "
+                             "{}; 0: never split)",
+                             kDefaultSplitBytes));
   app.add_flag("--stats", a.stats,
                "At the end, say on stderr: documents, bytes, records by type and language, "
                "inputs skipped and why");
@@ -314,13 +303,17 @@ int run_extract(const std::vector<std::string>& args) {
   ro.max_document_bytes = a.max_doc_bytes;
   const Output output{format, color};
   std::shared_mutex memory;  // held alone to redo a batch that ran out of memory
-  OrderedPool<BatchResult> pool(thread_count(a.jobs));
+  OrderedPool<BatchResult> pool(a.jobs != 0 ? a.jobs : default_threads());
   Progress progress(a.progress == "always" || (a.progress == "auto" && isatty(STDERR_FILENO) != 0),
                     known_input_bytes(a.paths, a.recursive));
   const auto started = std::chrono::steady_clock::now();
   RunStats stats;
   bool input_ok = true;
-  bool first = true;  // no JSON array element written yet
+  bool first = true;                        // no JSON array element written yet
+  auto tell = [&](std::string_view line) {  // a message, never on top of the progress line
+    progress.finish();
+    say(line);
+  };
 
   if (format == Format::csv || format == Format::tsv) write_out(table_header(format));
   if (format == Format::json) write_out("[");
@@ -329,8 +322,7 @@ int run_extract(const std::vector<std::string>& args) {
   auto write_oldest = [&] {
     BatchResult r = pool.take();
     if (r.out_of_memory) r = redo_alone(extractor, r.docs, output, memory);
-    if (!r.messages.empty()) progress.finish();
-    for (const std::string& m : r.messages) say(m);
+    for (const std::string& m : r.messages) tell(m);
     input_ok &= r.input_ok;
     std::string out;
     for (const std::string& rec : r.records) {
@@ -365,9 +357,8 @@ int run_extract(const std::vector<std::string>& args) {
       [&](Document&& doc) {
         if (output_stopped()) return;
         if (a.verbose) {
-          progress.finish();
-          say(fmt::format("{}: read as {}", doc.id,
-                          doc.encoding.empty() ? std::string("UTF-8") : doc.encoding));
+          tell(fmt::format("{}: read as {}", doc.id,
+                           doc.encoding.empty() ? std::string("UTF-8") : doc.encoding));
         }
         split_document(std::move(doc), a.split_bytes, [&](Document&& part) {
           batch_bytes += part.text.size();
@@ -376,8 +367,7 @@ int run_extract(const std::vector<std::string>& args) {
         });
       },
       [&](const Error& e) {
-        progress.finish();
-        say(e.to_string());
+        tell(e.to_string());
         if (e.kind != ErrorKind::warning) stats.skipped.push_back(e.to_string());
       });
   submit_batch();

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, which ends output quietly.
   std::signal(SIGPIPE, SIG_IGN);
   quotex::cli::guard_standard_fds();
+  quotex::cli::share_malloc_arena_when_limited();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty()) {
     const std::string& sub = args[0];

@@ -13,6 +13,7 @@
 #include "resolve/quotes.hpp"
 #include "rules/model.hpp"
 #include "text/language.hpp"
+#include "text/lines.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/utf8.hpp"
@@ -21,46 +22,6 @@
 namespace quotex {
 
 namespace {
-
-// Line and column of offsets in the original text, visited in increasing
-// order: each step counts only the code points since the previous one, so a
-// document with one enormous line costs linear time, not quadratic.
-class Lines {
- public:
-  explicit Lines(std::string_view s) : s_(s) { reset(); }
-  // A line ends at LF, CRLF or a lone CR. Offsets come in increasing order
-  // (else it starts over), so the whole walk is linear.
-  void locate(std::size_t off, std::size_t* line, std::size_t* col) {
-    if (off < pos_) reset();
-    if (off < pos_) {  // inside the byte-order mark
-      *line = 1, *col = 1;
-      return;
-    }
-    for (;;) {
-      const std::size_t at = s_.substr(0, off).find_first_of("\r\n", pos_);
-      if (at == std::string_view::npos) break;
-      ++line_;
-      pos_ = at + 1;
-      if (s_[at] == '\r' && pos_ < s_.size() && s_[pos_] == '\n') ++pos_;
-      col_ = 1;
-      if (pos_ > off) break;  // off is the LF of a CRLF: it starts no line of its own
-    }
-    if (pos_ < off) {
-      col_ += text::count_code_points(s_.substr(pos_, off - pos_));
-      pos_ = off;
-    }
-    *line = line_;
-    *col = col_;
-  }
-
- private:
-  void reset() {
-    line_ = 1, col_ = 1;
-    pos_ = s_.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark is no column
-  }
-  std::string_view s_;
-  std::size_t line_ = 1, pos_ = 0, col_ = 1;
-};
 
 // After resolving: records of a part of a document (split_document) are
 // placed in the whole; those of a document decoded from another encoding
@@ -417,9 +378,6 @@ std::vector<Record> resolve_numbers(const Resolving& rs) {
   const std::string& doc_date = rs.doc_date;
   const std::vector<match::Hit>& hits = rs.hits;
   std::vector<Record> records;
-  auto make = [&](RecordType type, std::size_t b, std::size_t e, const Rule* rule) {
-    return rs.make(type, b, e, rule);
-  };
   auto span_of = [](const match::Hit& h) {
     const match::Capture* c = h.group("text");
     return c != nullptr ? std::make_pair(c->begin, c->end) : std::make_pair(h.begin, h.end);
@@ -471,7 +429,7 @@ std::vector<Record> resolve_numbers(const Resolving& rs) {
     }
     util::Intervals& used = taken[static_cast<int>(type)];
     if (used.overlaps(kb, ke)) continue;
-    Record r = make(type, b, e, h->rule);
+    Record r = rs.make(type, b, e, h->rule);
     bool ok = false;
     switch (type) {
       case RecordType::date:
@@ -572,7 +530,7 @@ void locate(const Document& doc, std::vector<Record>* records_out) {
   sorted.reserve(records.size());
   for (std::size_t i : order) sorted.push_back(std::move(records[i]));
   records = std::move(sorted);
-  Lines lines(doc.text);
+  text::Lines lines(doc.text);
   for (Record& r : records) lines.locate(r.start, &r.line, &r.col);
 }
 

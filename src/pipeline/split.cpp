@@ -1,7 +1,7 @@
 #include <string_view>
 
 #include "quotex/document.hpp"
-#include "text/utf8.hpp"
+#include "text/lines.hpp"
 
 namespace quotex {
 
@@ -30,8 +30,7 @@ void split_document(Document doc, std::size_t max_bytes,
     return;
   }
   const std::string_view t = doc.text;
-  std::size_t line = doc.part_line, col = doc.part_col;
-  std::size_t pos = 0;  // line and col are those of byte pos
+  text::Lines lines(t);  // where each part starts, counted as records count
   std::size_t begin = 0;
   while (begin < t.size()) {
     const std::size_t end =
@@ -47,24 +46,10 @@ void split_document(Document doc, std::size_t max_bytes,
                                  doc.source_offsets.begin() + static_cast<std::ptrdiff_t>(end) + 1);
     }
     part.part_offset = doc.part_offset + begin;
-    // Line and column of `begin`, counted as records count them: a line
-    // ends at LF, CRLF or a lone CR; a byte-order mark is no column.
-    while (pos < begin) {
-      const char c = t[pos];
-      if (c == '\n' || (c == '\r' && (pos + 1 >= t.size() || t[pos + 1] != '\n'))) {
-        ++line, col = 1, ++pos;
-      } else if (c == '\r') {
-        ++pos;  // the CR of a CRLF
-      } else if (pos == 0 && t.starts_with("\xEF\xBB\xBF")) {
-        pos = 3;
-      } else {
-        std::size_t len = 1;
-        text::decode(t, pos, &len);
-        pos += len, ++col;
-      }
-    }
-    part.part_line = line;
-    part.part_col = col;
+    std::size_t line = 1, col = 1;
+    lines.locate(begin, &line, &col);
+    part.part_col = line == 1 ? doc.part_col + col - 1 : col;
+    part.part_line = doc.part_line + line - 1;
     each(std::move(part));
     begin = end;
   }

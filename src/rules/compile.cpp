@@ -364,7 +364,8 @@ struct PatternJob {
   const char* what;
 };
 
-// Expands a pattern's lexicons; false (and said) when it cannot be built.
+// Expands a pattern's lexicons; false when there is nothing to build: the pattern is
+// empty, or an error was said.
 bool expand_pattern(Expander& ex, Rule& rule, Pattern& p, const char* what, Status* status) {
   if (p.empty()) return false;
   std::set<const Lexicon*> refs;
