@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "emit/json_writer.hpp"
 #include "text/utf8.hpp"
 
 #include <fmt/ranges.h>
@@ -63,9 +64,9 @@ std::optional<Format> parse_format(std::string_view s) {
   return std::nullopt;
 }
 
-namespace {
+namespace json {
 
-void json_string(std::string& out, std::string_view s) {
+void append_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
@@ -95,8 +96,6 @@ void json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-// Record text is original bytes; JSON needs valid UTF-8, so invalid bytes
-// are written as U+FFFD.
 std::string valid_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -138,36 +137,11 @@ std::string number(double v) {
   return fmt::format("{}", v);
 }
 
-struct Obj {
-  std::string s = "{";
-  void key(std::string_view k) {
-    if (s.size() > 1) s.push_back(',');
-    json_string(s, k);
-    s.push_back(':');
-  }
-  void str(std::string_view k, std::string_view v) {
-    key(k);
-    json_string(s, valid_utf8(v));
-  }
-  void opt(std::string_view k, const std::optional<std::string>& v) {
-    if (v) {
-      str(k, *v);
-    } else {
-      key(k);
-      s += "null";
-    }
-  }
-  void num(std::string_view k, std::size_t v) {
-    key(k);
-    s += std::to_string(v);
-  }
-  void raw(std::string_view k, std::string_view v) {
-    key(k);
-    s += v;
-  }
-};
+}  // namespace json
 
-}  // namespace
+using json::number;
+using json::Obj;
+using json::valid_utf8;
 
 std::string to_json(const Record& r) {
   Obj o;
