@@ -21,6 +21,7 @@ inline constexpr int kExitInput = 3;  // input or rule error
 int run_extract(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
 
 // Under an address-space limit (ulimit -v) every thread's malloc arena takes
 // 64 MB of it before it holds anything, and a thread that cannot get one

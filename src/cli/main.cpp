@@ -19,10 +19,7 @@ int main(int argc, char** argv) {
     if (sub == "extract") return quotex::cli::run_extract(rest);
     if (sub == "rules") return quotex::cli::run_rules(rest);
     if (sub == "eval") return quotex::cli::run_eval(rest);
-    if (sub == "check") {
-      quotex::cli::say("quotex: 'check' is not implemented yet");
-      return quotex::cli::kExitUsage;
-    }
+    if (sub == "check") return quotex::cli::run_check(rest);
   }
   return quotex::cli::run_extract(args);
 }
