@@ -86,13 +86,14 @@ struct Alignment {
 
 // Aligns all of q against the best stretch of s[lo, hi): fewest word edits
 // (a changed, added or dropped word costs one), the stretch free to start
-// and end anywhere. Ties go to the earliest stretch.
+// and end anywhere, or (whole) all of s[lo, hi). Ties go to the earliest
+// stretch.
 Alignment align(const std::vector<Token>& q, std::size_t qb, std::size_t qe,
-                const std::vector<Token>& s, std::size_t lo, std::size_t hi) {
+                const std::vector<Token>& s, std::size_t lo, std::size_t hi, bool whole = false) {
   const std::size_t m = qe - qb, n = hi - lo;
   std::vector<std::uint32_t> d((m + 1) * (n + 1));
   auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return d[i * (n + 1) + j]; };
-  for (std::size_t j = 0; j <= n; ++j) at(0, j) = 0;
+  for (std::size_t j = 0; j <= n; ++j) at(0, j) = whole ? static_cast<std::uint32_t>(j) : 0;
   for (std::size_t i = 1; i <= m; ++i) {
     at(i, 0) = static_cast<std::uint32_t>(i);
     for (std::size_t j = 1; j <= n; ++j) {
@@ -100,8 +101,8 @@ Alignment align(const std::vector<Token>& q, std::size_t qb, std::size_t qe,
       at(i, j) = std::min({at(i - 1, j - 1) + (eq ? 0u : 1u), at(i - 1, j) + 1, at(i, j - 1) + 1});
     }
   }
-  std::size_t best = 0;
-  for (std::size_t j = 1; j <= n; ++j) {
+  std::size_t best = whole ? n : 0;
+  for (std::size_t j = 1; j <= n && !whole; ++j) {
     if (at(m, j) < at(m, best)) best = j;
   }
   Alignment a;
@@ -123,10 +124,14 @@ Alignment align(const std::vector<Token>& q, std::size_t qb, std::size_t qe,
       --j;
     }
   }
+  while (whole && j > 0) {
+    a.ops.push_back(Op::source_only);
+    --j;
+  }
   // The stretch starts at the first source word the alignment uses.
   a.from = lo + j;
   std::reverse(a.ops.begin(), a.ops.end());
-  while (!a.ops.empty() && a.ops.back() == Op::source_only) {
+  while (!whole && !a.ops.empty() && a.ops.back() == Op::source_only) {
     a.ops.pop_back();
     --a.to;
   }
@@ -518,17 +523,35 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
     std::size_t uf = parts.front().first.from, ut = parts.back().first.to;
     while (uf > 0 && !s.words.unit_start[uf]) --uf;
     while (ut < n && ut > 0 && !s.words.unit_end[ut - 1]) ++ut;
-    std::unordered_map<std::uint64_t, int> bag;
-    for (std::size_t i = 0; i < words; ++i) bag[q.tokens[i].hash] += 1;
-    std::size_t common = 0;
+    // The covering units, and each of them alone (a paraphrase's alignment
+    // may reach into the sentence before).
+    std::vector<std::pair<std::size_t, std::size_t>> ranges{{uf, ut}};
     for (std::size_t i = uf; i < ut; ++i) {
-      if (auto it = bag.find(s.words.tokens[i].hash); it != bag.end() && it->second > 0) {
-        --it->second;
-        ++common;
+      if (!s.words.unit_start[i]) continue;
+      std::size_t e = i + 1;
+      while (e < ut && !s.words.unit_start[e]) ++e;
+      if (i != uf || e != ut) ranges.emplace_back(i, e);
+    }
+    double by_words = 0;
+    std::size_t common = 0;
+    for (const auto& [rb, re] : ranges) {
+      std::unordered_map<std::uint64_t, int> bag;
+      for (std::size_t i = 0; i < words; ++i) bag[q.tokens[i].hash] += 1;
+      std::size_t shared = 0;
+      for (std::size_t i = rb; i < re; ++i) {
+        if (auto it = bag.find(s.words.tokens[i].hash); it != bag.end() && it->second > 0) {
+          --it->second;
+          ++shared;
+        }
+      }
+      const double share = 2.0 * static_cast<double>(shared) / static_cast<double>(words + re - rb);
+      if (share > by_words) {
+        by_words = share;
+        common = shared;
+        uf = rb;
+        ut = re;
       }
     }
-    const double by_words =
-        2.0 * static_cast<double>(common) / static_cast<double>(words + ut - uf);
     const bool reordered = by_words > sim;
     sim = std::max(sim, by_words);
     // A passage that holds under half of the quote's words is not its
@@ -594,8 +617,11 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
   c.source_start = w.tokens[best.parts.front().first.from].begin;
   c.source_end = w.tokens[best.parts.back().first.to - 1].end;
   if (best.units.second > best.units.first) {
+    // Reordered: the diff is against the whole units the words come from.
     c.source_start = w.tokens[best.units.first].begin;
     c.source_end = w.tokens[best.units.second - 1].end;
+    best.parts = {{align(q.tokens, 0, words, w.tokens, best.units.first, best.units.second, true),
+                   std::size_t{0}}};
   }
   c.diff = word_diff(s, quote.text, q, best.parts);
   bool exact = true;
@@ -661,7 +687,15 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
 
 Citation Index::check(const Record& quote, const SpeakerLookup& speakers) const {
   const Tokenized q = tokenize(quote.text, quote.lang);
-  return impl_->judge(quote, q, speakers);
+  Citation c = impl_->judge(quote, q, speakers);
+  if (c.source != nullptr) {
+    const std::string_view before = std::string_view(c.source->text).substr(0, c.source_start);
+    const std::size_t nl = before.rfind('\n');
+    c.source_line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    c.source_col =
+        1 + text::count_code_points(nl == std::string_view::npos ? before : before.substr(nl + 1));
+  }
+  return c;
 }
 
 // ---------------------------------------------------------------------------
@@ -737,12 +771,16 @@ std::string to_json(const Citation& c) {
     o.str("source", c.source->id);
     o.num("source_start", c.source_start);
     o.num("source_end", c.source_end);
+    o.num("source_line", c.source_line);
+    o.num("source_col", c.source_col);
     o.str("source_text",
           std::string_view(c.source->text).substr(c.source_start, c.source_end - c.source_start));
   } else {
     o.raw("source", "null");
     o.raw("source_start", "null");
     o.raw("source_end", "null");
+    o.raw("source_line", "null");
+    o.raw("source_col", "null");
     o.raw("source_text", "null");
   }
   o.opt("diff", c.diff.empty() ? std::nullopt : std::optional<std::string>(c.diff));
@@ -802,7 +840,7 @@ std::string to_text(const Citation& c, bool color) {
   if (c.quote.speaker) out += fmt::format(" {}:", *c.quote.speaker);
   out += fmt::format(" «{}»\n", c.quote.text);
   if (c.source != nullptr) {
-    out += fmt::format("    source {} bytes {}-{}", c.source->id, c.source_start, c.source_end);
+    out += fmt::format("    source {}:{}:{}", c.source->id, c.source_line, c.source_col);
     if (c.verdict == Verdict::other_language || c.verdict == Verdict::truncated ||
         c.verdict == Verdict::elided) {
       out += fmt::format(

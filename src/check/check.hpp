@@ -79,6 +79,7 @@ struct Citation {
   double similarity = 0;                         // 2·matched words / (quote words + passage words)
   const Source* source = nullptr;                // the closest passage's source, if any
   std::size_t source_start = 0, source_end = 0;  // its byte offsets there
+  std::size_t source_line = 0, source_col = 0;   // and where it starts (col in code points)
   // Word-level diff of passage against quote, `git diff --word-diff` style:
   // "[-source words-]{+draft words+}"; empty when nothing differs.
   std::string diff;

@@ -150,8 +150,9 @@ int run_check(const std::vector<std::string>& args) {
     }
   });
   if (text) {
-    std::string summary =
-        fmt::format("quotex check: {} quotes against {} sources:", checked, checker.index().size());
+    std::string summary = fmt::format("quotex check: {} quote{} against {} source{}:", checked,
+                                      checked == 1 ? "" : "s", checker.index().size(),
+                                      checker.index().size() == 1 ? "" : "s");
     for (const auto& [v, n] : counts) summary += fmt::format(" {} {},", check::to_string(v), n);
     summary += fmt::format(" speaker mismatches {}", mismatches);
     say(summary);
