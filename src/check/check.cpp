@@ -142,6 +142,8 @@ Alignment align(const std::vector<Token>& q, std::size_t qb, std::size_t qe,
 constexpr std::size_t kMaxQuoteWords = 2000;
 // Below this similarity a passage is not the quote's source.
 constexpr double kFoundSimilarity = 0.45;
+// An attribution inside a quotation is at most this many words.
+constexpr std::size_t kMaxAsideWords = 12;
 // Parts joined by an ellipsis must lie within this many units.
 constexpr std::size_t kMaxElisionUnits = 3;
 
@@ -181,6 +183,7 @@ Tokenized tokenize(std::string_view original, std::string_view lang) {
   bool unit_break = true;  // since the last word: a quote mark, a colon, a sentence end
   bool ellipsis = false;
   int dots = 0;
+  bool comma = false, comma_dash = false;  // ", -" in the gap
   std::size_t sentence = 0;
   std::size_t i = 0;
   auto flush_gap = [&](std::size_t word_begin) {
@@ -193,9 +196,11 @@ Tokenized tokenize(std::string_view original, std::string_view lang) {
     out.unit_start.push_back(unit_break);
     out.unit_end.push_back(false);
     out.ellipsis_before.push_back(ellipsis);
+    out.comma_dash_before.push_back(comma_dash);
     unit_break = false;
     ellipsis = false;
     dots = 0;
+    comma = comma_dash = false;
   };
   while (i < t.size()) {
     std::size_t len;
@@ -208,6 +213,8 @@ Tokenized tokenize(std::string_view original, std::string_view lang) {
       }
       if (c == 0x2026) ellipsis = true;
       if (c == ':' || is_quote_mark(c)) unit_break = true;
+      if (c == '-' && comma) comma_dash = true;  // normalize made every dash '-'
+      if (c == ',') comma = true;
       i += len;
       continue;
     }
@@ -238,6 +245,7 @@ Tokenized tokenize(std::string_view original, std::string_view lang) {
   }
   if (!out.tokens.empty()) out.unit_end.back() = true;
   out.ellipsis_before.push_back(ellipsis);
+  out.comma_dash_before.push_back(comma_dash);
   return out;
 }
 
@@ -688,6 +696,32 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
 Citation Index::check(const Record& quote, const SpeakerLookup& speakers) const {
   const Tokenized q = tokenize(quote.text, quote.lang);
   Citation c = impl_->judge(quote, q, speakers);
+  // A quotation interrupted by its attribution ("Biz hazırıq, - deyə o
+  // bildirib, - amma ...", "Мы готовы, — заявил он, — но ..."): without
+  // the writer's words between ", -" and ", -", the speaker's may be whole.
+  const bool fine = c.verdict == Verdict::verbatim || c.verdict == Verdict::truncated ||
+                    c.verdict == Verdict::elided;
+  for (std::size_t i = 1; !fine && i < q.tokens.size(); ++i) {
+    if (!q.comma_dash_before[i]) continue;
+    for (std::size_t j = i + 1; j < q.tokens.size() && j <= i + kMaxAsideWords; ++j) {
+      if (!q.comma_dash_before[j]) continue;
+      Tokenized without = q;
+      without.tokens.erase(without.tokens.begin() + i, without.tokens.begin() + j);
+      without.ellipsis_before.erase(without.ellipsis_before.begin() + i,
+                                    without.ellipsis_before.begin() + j);
+      Citation d = impl_->judge(quote, without, speakers);
+      if (d.verdict == Verdict::verbatim || d.verdict == Verdict::truncated ||
+          d.verdict == Verdict::elided) {
+        c = std::move(d);
+        c.reason =
+            fmt::format("the writer's words inside the quote are left out: {}",
+                        std::string_view(quote.text)
+                            .substr(q.tokens[i].begin, q.tokens[j - 1].end - q.tokens[i].begin));
+      }
+      break;
+    }
+    break;
+  }
   if (c.source != nullptr) {
     const std::string_view before = std::string_view(c.source->text).substr(0, c.source_start);
     const std::size_t nl = before.rfind('\n');
@@ -842,7 +876,7 @@ std::string to_text(const Citation& c, bool color) {
   if (c.source != nullptr) {
     out += fmt::format("    source {}:{}:{}", c.source->id, c.source_line, c.source_col);
     if (c.verdict == Verdict::other_language || c.verdict == Verdict::truncated ||
-        c.verdict == Verdict::elided) {
+        c.verdict == Verdict::elided || !c.reason.empty()) {
       out += fmt::format(
           ": {}",
           std::string_view(c.source->text).substr(c.source_start, c.source_end - c.source_start));

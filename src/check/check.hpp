@@ -55,6 +55,9 @@ struct Tokenized {
   // ellipsis_before[i]: an ellipsis mark ("…", "...", "[…]") stands between
   // token i-1 and token i (i == tokens.size(): after the last).
   std::vector<bool> ellipsis_before;
+  // comma_dash_before[i]: ", -" (any dash) stands before token i: where a
+  // writer's attribution opens or closes inside a quotation.
+  std::vector<bool> comma_dash_before;
 };
 
 // Splits the original bytes into words. `lang` decides case folding (az,
