@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_read fuzz_jsonl fuzz_rules fuzz_pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_read fuzz_jsonl fuzz_rules fuzz_pipeline fuzz_check)
 
 if [ ! -f build-fuzz/CMakeCache.txt ]; then
   CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUOTEX_FUZZ=ON \

@@ -287,17 +287,19 @@ struct Index::Impl {
   // four letters) to the units holding them.
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> features;
   std::size_t total_words = 0;
-  std::unique_ptr<icu::Transliterator> to_ascii;
-  std::mutex to_ascii_mu;
+  // Built on first use; transliterating is not thread-safe.
+  mutable std::unique_ptr<icu::Transliterator> to_ascii;
+  mutable std::mutex to_ascii_mu;
 
   // The cross-language key of word i of a text, or 0 when it has none.
-  std::uint64_t feature(const std::string& text, const Tokenized& w, std::size_t i);
+  std::uint64_t feature(const std::string& text, const Tokenized& w, std::size_t i) const;
   // Candidate units for a quote, best first.
   std::vector<std::uint32_t> candidates(const Tokenized& q) const;
   Citation judge(const Record& quote, const Tokenized& q, const SpeakerLookup& speakers) const;
 };
 
-std::uint64_t Index::Impl::feature(const std::string& text, const Tokenized& w, std::size_t i) {
+std::uint64_t Index::Impl::feature(const std::string& text, const Tokenized& w,
+                                   std::size_t i) const {
   const Token& t = w.tokens[i];
   const std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
   if (t.number) return hash_of(word);
@@ -584,15 +586,12 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
       other_source |= s.lang != quote.lang;
     }
     std::map<std::uint32_t, int> shared;
-    {
-      Impl& self = const_cast<Impl&>(*this);  // the transliterator is built on first use
-      for (std::size_t i = 0; i < q.tokens.size(); ++i) {
-        const std::uint64_t f = self.feature(quote.text, q, i);
-        auto it = f == 0 ? features.end() : features.find(f);
-        if (it == features.end()) continue;
-        for (std::uint32_t u : it->second) {
-          if (sources[unit_doc[u]].lang != quote.lang) shared[u] += 1;
-        }
+    for (std::size_t i = 0; i < q.tokens.size(); ++i) {
+      const std::uint64_t f = feature(quote.text, q, i);
+      auto it = f == 0 ? features.end() : features.find(f);
+      if (it == features.end()) continue;
+      for (std::uint32_t u : it->second) {
+        if (sources[unit_doc[u]].lang != quote.lang) shared[u] += 1;
       }
     }
     std::uint32_t closest = UINT32_MAX;
@@ -622,12 +621,27 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
   const Tokenized& w = s.words;
   c.source = &s;
   c.similarity = best.similarity;
-  c.source_start = w.tokens[best.parts.front().first.from].begin;
-  c.source_end = w.tokens[best.parts.back().first.to - 1].end;
+  // The passage: from the first source word a part uses to the last (a
+  // part that matched nothing uses none).
+  std::size_t first = w.tokens.size(), last = 0;
+  for (const auto& [a, qb] : best.parts) {
+    if (a.to > a.from) {
+      first = std::min(first, a.from);
+      last = std::max(last, a.to);
+    }
+  }
+  if (best.units.second > best.units.first) {
+    first = best.units.first;
+    last = best.units.second;
+  }
+  if (first >= last) {  // nothing to point at: not a source
+    c.source = nullptr;
+    return c;
+  }
+  c.source_start = w.tokens[first].begin;
+  c.source_end = w.tokens[last - 1].end;
   if (best.units.second > best.units.first) {
     // Reordered: the diff is against the whole units the words come from.
-    c.source_start = w.tokens[best.units.first].begin;
-    c.source_end = w.tokens[best.units.second - 1].end;
     best.parts = {{align(q.tokens, 0, words, w.tokens, best.units.first, best.units.second, true),
                    std::size_t{0}}};
   }
