@@ -13,6 +13,9 @@ struct Document {
   std::string text;  // raw bytes as read; need not be valid UTF-8
   std::string lang;  // language hint ("az", "en", ...); empty to detect
   std::string date;  // document date (YYYY-MM-DD) for relative dates; empty if unknown
+  // A JSON Lines document's other fields ("url", "outlet", ...) as one JSON
+  // object, passed through on its records; empty when there are none.
+  std::string meta = {};
   // When text was converted to UTF-8 from another encoding (UTF-16, a
   // legacy code page): the offset of the source byte each byte of text came
   // from, plus the source size at the end, so records point at the bytes as

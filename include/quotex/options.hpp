@@ -24,6 +24,7 @@ struct ExtractOptions {
   std::string doc_date;  // default document date when a document carries none
   unsigned types = 0;    // bit mask of (1u << RecordType); 0 means every type
   Prefilter prefilter = Prefilter::none;
+  bool context = false;  // fill Record::context
 
   bool wants(RecordType t) const { return types == 0 || (types & (1u << unsigned(t))) != 0; }
 };

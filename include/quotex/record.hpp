@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,14 @@ struct Record {
   std::size_t col = 0;    // 1-based column of start, in code points
   std::string lang;       // language of the rule that fired
   std::string rule;       // id of that rule
+  // A stable key: a hash of the document id, the type and the normalized
+  // text (with its place among equal ones), the same across runs and
+  // --jobs; 16 hex digits.
+  std::string id;
+  // The JSONL document's other fields as a JSON object (Document::meta);
+  // null when there are none.
+  std::shared_ptr<const std::string> meta;
+  std::optional<std::string> context;  // with --context: the enclosing sentence(s)
 
   // quote
   QuoteKind kind = QuoteKind::direct;

@@ -812,6 +812,10 @@ std::string to_json(const Citation& c) {
   o.num("col", c.quote.col);
   o.str("lang", c.quote.lang);
   o.str("rule", c.quote.rule);
+  // The quote's id, made a citation's: stable across runs like it.
+  o.str("id", fmt::format("{:016x}", hash_of(c.quote.id + "\x1f"
+                                                          "citation")));
+  if (c.quote.meta) o.raw("meta", *c.quote.meta);
   o.str("kind", to_string(c.quote.kind));
   o.str("verdict", to_string(c.verdict));
   o.raw("similarity", fmt::format("{:.3f}", c.similarity));
@@ -1053,6 +1057,9 @@ std::vector<RenderingGroup> find_renderings(const std::vector<Record>& quotes) {
 std::string to_json(const RenderingGroup& g) {
   json::Obj o;
   o.str("type", "rendering_group");
+  std::string ids;
+  for (const Record& r : g.members) ids += r.id + "\x1f";
+  o.str("id", fmt::format("{:016x}", hash_of(ids)));
   o.str("speaker", g.speaker);
   o.raw("similarity", fmt::format("{:.3f}", g.similarity));
   std::string members = "[";

@@ -4,13 +4,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <simdjson.h>
+
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <new>
 #include <set>
 #include <shared_mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
@@ -46,6 +52,8 @@ struct ExtractArgs {
   std::string progress = "auto";
   bool stats = false;
   std::size_t split_bytes = kDefaultSplitBytes;
+  bool context = false;
+  std::string ignore_file;
 };
 
 const char* kExamples = R"(Commands:
@@ -66,10 +74,43 @@ Examples:
 
 namespace {
 
+// Reads --ignore FILE: an id per line (the first word; "#" starts a
+// comment), or a JSON Lines record holding one ("id"), as `quotex ... >
+// false-positives.jsonl` gives them. Returns 0, or the exit code after
+// saying what is wrong where.
+int read_ignore_file(const std::string& path, std::unordered_set<std::string>* ids) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    say(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    return kExitInput;
+  }
+  simdjson::dom::parser parser;
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    std::string_view s = line;
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    if (s.empty() || s.front() == '#') continue;
+    if (s.front() == '{') {
+      std::string_view id;
+      simdjson::dom::element el;
+      if (parser.parse(s.data(), s.size()).get(el) || el["id"].get_string().get(id)) {
+        say(fmt::format("{}:{}:1: not a JSON record with a string \"id\"", path, line_no));
+        return kExitInput;
+      }
+      ids->emplace(id);
+      continue;
+    }
+    const std::size_t end = s.find_first_of(" \t\r#");
+    ids->emplace(s.substr(0, end));
+  }
+  return 0;
+}
+
 // How records are written.
 struct Output {
   Format format;
   bool color;
+  const std::unordered_set<std::string>* ignore;  // ids to drop (--ignore), or null
 };
 
 // One batch's records, formatted, with what is to be said about it.
@@ -108,6 +149,10 @@ void add_records(const std::vector<Document>& docs, const std::vector<std::vecto
     if (docs[i].part_offset == 0) res->stats.documents += 1;  // a document's later parts are not
     res->stats.bytes += docs[i].text.size();
     for (const Record& r : found[i]) {
+      if (output.ignore != nullptr && output.ignore->contains(r.id)) {
+        res->stats.ignored += 1;
+        continue;
+      }
       res->records.push_back(format_record(r, output));
       res->stats.records += 1;
       res->stats.by_type[std::string(to_string(r.type))] += 1;
@@ -243,6 +288,10 @@ int run_extract(const std::vector<std::string>& args) {
                              "breaks, so memory grows with the part, not the document (default "
                              "{}; 0: never split)",
                              kDefaultSplitBytes));
+  app.add_flag("--context", a.context, "Add each record's enclosing sentence as \"context\"");
+  app.add_option("--ignore", a.ignore_file,
+                 "Drop records whose id is listed in this file (one id per line, or JSON Lines "
+                 "records with an \"id\"; # starts a comment)");
   app.add_flag("--stats", a.stats,
                "At the end, say on stderr: documents, bytes, records by type and language, "
                "inputs skipped and why");
@@ -255,6 +304,7 @@ int run_extract(const std::vector<std::string>& args) {
   ExtractOptions opt;
   opt.lang = a.lang;
   opt.doc_date = a.doc_date;
+  opt.context = a.context;
   opt.prefilter = a.prefilter == "sentence-set" ? Prefilter::sentence_set
                   : a.prefilter == "set"        ? Prefilter::set
                                                 : Prefilter::none;
@@ -301,13 +351,18 @@ int run_extract(const std::vector<std::string>& args) {
   ro.format = a.input == "jsonl" ? read::InputFormat::jsonl : read::InputFormat::text;
   ro.encoding = a.encoding;
   ro.max_document_bytes = a.max_doc_bytes;
-  const Output output{format, color};
+  std::unordered_set<std::string> ignore;
+  if (!a.ignore_file.empty()) {
+    if (int code = read_ignore_file(a.ignore_file, &ignore); code != 0) return code;
+  }
+  const Output output{format, color, a.ignore_file.empty() ? nullptr : &ignore};
   std::shared_mutex memory;  // held alone to redo a batch that ran out of memory
   OrderedPool<BatchResult> pool(a.jobs != 0 ? a.jobs : default_threads());
   Progress progress(a.progress == "always" || (a.progress == "auto" && isatty(STDERR_FILENO) != 0),
                     known_input_bytes(a.paths, a.recursive));
   const auto started = std::chrono::steady_clock::now();
   RunStats stats;
+  stats.ignoring = !a.ignore_file.empty();
   bool input_ok = true;
   bool first = true;                        // no JSON array element written yet
   auto tell = [&](std::string_view line) {  // a message, never on top of the progress line

@@ -12,6 +12,7 @@ void RunStats::add(const RunStats& o) {
   records += o.records;
   searches += o.searches;
   searched_bytes += o.searched_bytes;
+  ignored += o.ignored;
   for (const auto& [k, v] : o.by_type) by_type[k] += v;
   for (const auto& [k, v] : o.by_lang) by_lang[k] += v;
   skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
@@ -34,6 +35,9 @@ std::string format_stats(const RunStats& s, double seconds) {
                   s.documents, s.bytes, mb, seconds, seconds > 0 ? mb / seconds : 0.0);
   out += fmt::format("quotex: stats: {} records by type: {}\n", s.records, counts(s.by_type));
   out += fmt::format("quotex: stats: records by language: {}\n", counts(s.by_lang));
+  if (s.ignoring) {
+    out += fmt::format("quotex: stats: {} records dropped by --ignore\n", s.ignored);
+  }
   out += fmt::format(
       "quotex: stats: {} regex searches over {} bytes ({:.1f} per input byte)\n", s.searches,
       s.searched_bytes,

@@ -21,6 +21,8 @@ struct RunStats {
   std::vector<std::string> skipped;            // "file: reason", in input order
   std::uint64_t searches = 0;                  // regex searches the matcher started
   std::uint64_t searched_bytes = 0;            // bytes of text handed to them
+  std::size_t ignored = 0;                     // records dropped by --ignore
+  bool ignoring = false;                       // --ignore was given
 
   void add(const RunStats& o);
 };

@@ -154,6 +154,9 @@ std::string to_json(const Record& r) {
   o.num("col", r.col);
   o.str("lang", r.lang);
   o.str("rule", r.rule);
+  o.str("id", r.id);
+  if (r.meta) o.raw("meta", *r.meta);
+  if (r.context) o.str("context", *r.context);
   switch (r.type) {
     case RecordType::quote:
       o.str("kind", to_string(r.kind));
@@ -221,9 +224,9 @@ std::string cell(std::string_view v, Format f) {
 std::string table_header(Format f) {
   const char* sep = f == Format::tsv ? "\t" : ",";
   static const std::vector<std::string_view> kColumns = {
-      "doc",   "type", "text",  "start",   "end",          "line",    "col",
-      "lang",  "rule", "kind",  "speaker", "speaker_text", "cue",     "cue_class",
-      "value", "unit", "bound", "metric",  "direction",    "deadline"};
+      "doc",   "type", "text",  "start",   "end",          "line",     "col",
+      "lang",  "rule", "kind",  "speaker", "speaker_text", "cue",      "cue_class",
+      "value", "unit", "bound", "metric",  "direction",    "deadline", "id"};
   return fmt::format("{}\n", fmt::join(kColumns, sep));
 }
 
@@ -249,7 +252,8 @@ std::string to_row(const Record& r, Format f) {
                                     o(r.bound),
                                     o(r.metric),
                                     o(r.direction),
-                                    o(r.deadline)};
+                                    o(r.deadline),
+                                    r.id};
   std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += f == Format::tsv ? "\t" : ",";

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <unordered_map>
 
 #include "match/matcher.hpp"
 #include "pipeline/trace.hpp"
@@ -23,12 +25,44 @@ namespace quotex {
 
 namespace {
 
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// Each record's id: the document id, the type and the text folded (NFC,
+// case, spaces), so an edit elsewhere in the document leaves it alone and
+// an edit of the item gives a new one; equal items of a document are told
+// apart by their place among them. A part of a document after the first
+// (split_document) cannot count what earlier parts held: its ids also hold
+// where it starts, so they stay unique.
+void assign_ids(const Document& doc, std::vector<Record>* records) {
+  std::unordered_map<std::uint64_t, int> seen;
+  std::uint64_t base = fnv1a(1469598103934665603ull, doc.id);
+  if (doc.part_offset > 0) base = fnv1a(fnv1a(base, "\x1f"), std::to_string(doc.part_offset));
+  for (Record& r : *records) {
+    std::uint64_t h = fnv1a(fnv1a(base, "\x1f"), to_string(r.type));
+    h = fnv1a(fnv1a(h, "\x1f"), text::fold_key(text::normalize(r.text).text, r.lang));
+    int& n = seen[h];
+    if (n > 0) h = fnv1a(fnv1a(h, "\x1f"), std::to_string(n));
+    ++n;
+    r.id = fmt::format("{:016x}", h);
+  }
+}
+
 // After resolving: records of a part of a document (split_document) are
 // placed in the whole; those of a document decoded from another encoding
 // point at its source bytes; a value out of range is said.
 void finish_records(const Document& doc, std::vector<Record>* records,
                     std::vector<Error>* warnings) {
+  assign_ids(doc, records);
+  const std::shared_ptr<const std::string> meta =
+      doc.meta.empty() ? nullptr : std::make_shared<const std::string>(doc.meta);
   for (Record& r : *records) {
+    r.meta = meta;
     if (r.line == 1) r.col += doc.part_col - 1;
     r.line += doc.part_line - 1;
     if ((r.type == RecordType::amount || r.type == RecordType::target) && !r.value &&
@@ -129,6 +163,24 @@ std::vector<Record> resolve_numbers(const Resolving& rs);
 void resolve_quotes(const Resolving& rs, resolve::Observer& observer, std::vector<Record>* records);
 void locate(const Document& doc, std::vector<Record>* records);
 
+// --context: each record's enclosing sentence(s), as written.
+void add_context(const Document& doc, const Prepared& p, std::vector<Record>* records) {
+  std::vector<std::size_t> starts;  // of the sentences, in the original
+  for (const text::Span& s : p.seg.sentences) starts.push_back(p.norm.orig_start(s.begin));
+  if (starts.empty()) return;
+  auto sentence_of = [&](std::size_t off) {
+    const auto it = std::upper_bound(starts.begin(), starts.end(), off);
+    return it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
+  };
+  for (Record& r : *records) {
+    const std::size_t first = sentence_of(r.start);
+    const std::size_t last = sentence_of(r.end > r.start ? r.end - 1 : r.start);
+    const std::size_t b = starts[first];
+    const std::size_t e = std::max(b, p.norm.orig_end(p.seg.sentences[last].end));
+    r.context = std::string(text::trim(std::string_view(doc.text).substr(b, e - b)));
+  }
+}
+
 // Every stage after matching.
 std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
                                      const std::vector<match::Hit>& hits,
@@ -139,6 +191,7 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     resolve_quotes(rs, observer, &records);
   }
   locate(doc, &records);
+  if (rs.opt().context) add_context(doc, p, &records);
   return records;
 }
 

@@ -39,6 +39,7 @@ void split_document(Document doc, std::size_t max_bytes,
     part.id = doc.id;
     part.lang = doc.lang;
     part.date = doc.date;
+    part.meta = doc.meta;
     part.encoding = doc.encoding;
     part.text = std::string(t.substr(begin, end - begin));
     if (!doc.source_offsets.empty()) {

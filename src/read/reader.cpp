@@ -13,6 +13,7 @@
 #include <memory>
 #include <new>
 
+#include "emit/json_writer.hpp"
 #include "read/decode.hpp"
 #include "util/iso_date.hpp"
 
@@ -321,6 +322,17 @@ bool parse_jsonl_line(std::string_view line, const std::string& file, int line_n
     }
   }
   if (!obj["lang"].get_string().get(sv)) doc->lang = std::string(sv);
+  // The other fields travel with the records, as written (minified).
+  for (dom::key_value_pair field : obj) {
+    if (field.key == "text" || field.key == "id" || field.key == "lang" || field.key == "date") {
+      continue;
+    }
+    doc->meta += doc->meta.empty() ? '{' : ',';
+    json::append_string(doc->meta, field.key);
+    doc->meta += ':';
+    doc->meta += simdjson::minify(field.value);
+  }
+  if (!doc->meta.empty()) doc->meta += '}';
   if (!obj["date"].get_string().get(sv)) {
     if (util::valid_iso_date(sv)) {
       doc->date = std::string(sv);

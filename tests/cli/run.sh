@@ -19,7 +19,8 @@ check "--help shows examples" '[ $rc -eq 0 ] && [[ "$out" == *Examples:* ]]'
 check "stdin exits 0" '[ $rc -eq 0 ]'
 "$Q" --doc-date 2025-10-21 "$SEED" > "$tmp/file.jsonl"
 check "stdin doc is -" 'grep -q "\"doc\":\"-\"" "$tmp/stdin.jsonl"'
-check "file and stdin agree" '[ "$(sed "s/\"doc\":\"[^\"]*\"//" "$tmp/stdin.jsonl")" = "$(sed "s/\"doc\":\"[^\"]*\"//" "$tmp/file.jsonl")" ]'
+# (ids hold the document id too)
+check "file and stdin agree" '[ "$(sed "s/\"doc\":\"[^\"]*\"//; s/\"id\":\"[^\"]*\"//" "$tmp/stdin.jsonl")" = "$(sed "s/\"doc\":\"[^\"]*\"//; s/\"id\":\"[^\"]*\"//" "$tmp/file.jsonl")" ]'
 check "jsonl by default off a terminal" '[ "$(head -c1 "$tmp/file.jsonl")" = "{" ]'
 check "seed has 10 quotes" '[ "$(grep -c "\"type\":\"quote\"" "$tmp/file.jsonl")" -eq 10 ]'
 

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "quotex/emit.hpp"
@@ -597,8 +598,16 @@ TEST_CASE("records of a split document point into the whole", "[pipeline][split]
   }
   // The text repeats whole sentences and the cuts fall between them: the
   // parts find what the whole finds.
+  // Ids differ: a later part's hold where it starts, since it cannot count
+  // the equal items earlier parts held; they stay unique.
   REQUIRE(split.size() == whole.size());
-  for (std::size_t i = 0; i < split.size(); ++i) CHECK(to_json(split[i]) == to_json(whole[i]));
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < split.size(); ++i) {
+    CHECK(ids.insert(split[i].id).second);
+    Record a = split[i], b = whole[i];
+    a.id = b.id = "";
+    CHECK(to_json(a) == to_json(b));
+  }
 }
 
 TEST_CASE("a part of a decoded document keeps its source offsets", "[pipeline][split]") {

@@ -87,12 +87,21 @@ TEST_CASE("records serialise to the SPEC's JSON", "[emit]") {
   r.start = 1, r.end = 10, r.line = 1, r.col = 2;
   r.lang = "az";
   r.rule = "az.x";
+  r.id = "00112233445566ff";
   r.kind = QuoteKind::partial;
   CHECK(
       to_json(r) ==
       R"({"doc":"a.txt","type":"quote","text":"say \"hi\"\n","start":1,"end":10,"line":1,"col":2,)"
-      R"("lang":"az","rule":"az.x","kind":"partial","speaker":null,"speaker_text":null,"cue":null,)"
-      R"("cue_class":null,"speaker_start":null,"speaker_end":null})");
+      R"("lang":"az","rule":"az.x","id":"00112233445566ff","kind":"partial","speaker":null,)"
+      R"("speaker_text":null,"cue":null,"cue_class":null,"speaker_start":null,"speaker_end":null})");
+  // meta (a JSONL document's other fields, as written) and --context follow the id.
+  r.meta = std::make_shared<const std::string>(R"({"url":"u"})");
+  r.context = "He said \"hi\".";
+  CHECK(to_json(r).find(
+            R"("id":"00112233445566ff","meta":{"url":"u"},"context":"He said \"hi\".",)") !=
+        std::string::npos);
+  r.meta = nullptr;
+  r.context.reset();
   Record a;
   a.type = RecordType::amount;
   a.text = "$1 milyard";
