@@ -52,6 +52,9 @@ struct Record {
   std::optional<std::string> cue;           // speech verb as written
   std::optional<std::string> cue_class;     // assert, deny, allege, ask
   std::optional<std::size_t> speaker_start, speaker_end;
+  // The speaker across documents and languages: the canonical name
+  // transliterated to Latin and folded ("ilham-aliyev"); null without one.
+  std::optional<std::string> speaker_id;
 
   // date: ISO 8601 value ("2025-10-21", "2025-10", "2025", "--10-21"), or an
   // interval of two of them ("2027/2030")

@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "emit/json_writer.hpp"
+#include "resolve/speaker_id.hpp"
 #include "text/language.hpp"
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
@@ -259,6 +260,7 @@ bool same_person(std::string_view a, std::string_view b, std::string_view lang) 
   };
   const std::vector<std::string> x = words(a), y = words(b);
   if (x.empty() || y.empty()) return false;
+  if (resolve::speaker_key(a, lang) == resolve::speaker_key(b, lang)) return true;
   auto subset = [](const std::vector<std::string>& p, const std::vector<std::string>& q) {
     return std::all_of(p.begin(), p.end(), [&](const std::string& w) {
       return std::find(q.begin(), q.end(), w) != q.end();

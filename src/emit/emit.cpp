@@ -171,6 +171,7 @@ std::string to_json(const Record& r) {
         o.raw("speaker_start", "null");
         o.raw("speaker_end", "null");
       }
+      o.opt("speaker_id", r.speaker_id);
       break;
     case RecordType::date:
       o.str("value", r.date_value);
@@ -224,9 +225,9 @@ std::string cell(std::string_view v, Format f) {
 std::string table_header(Format f) {
   const char* sep = f == Format::tsv ? "\t" : ",";
   static const std::vector<std::string_view> kColumns = {
-      "doc",   "type", "text",  "start",   "end",          "line",     "col",
-      "lang",  "rule", "kind",  "speaker", "speaker_text", "cue",      "cue_class",
-      "value", "unit", "bound", "metric",  "direction",    "deadline", "id"};
+      "doc",   "type",   "text",      "start",        "end", "line",      "col",   "lang",
+      "rule",  "kind",   "speaker",   "speaker_text", "cue", "cue_class", "value", "unit",
+      "bound", "metric", "direction", "deadline",     "id",  "speaker_id"};
   return fmt::format("{}\n", fmt::join(kColumns, sep));
 }
 
@@ -253,7 +254,8 @@ std::string to_row(const Record& r, Format f) {
                                     o(r.metric),
                                     o(r.direction),
                                     o(r.deadline),
-                                    r.id};
+                                    r.id,
+                                    o(r.speaker_id)};
   std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += f == Format::tsv ? "\t" : ",";

@@ -13,6 +13,7 @@
 #include "resolve/names.hpp"
 #include "resolve/numbers.hpp"
 #include "resolve/quotes.hpp"
+#include "resolve/speaker_id.hpp"
 #include "rules/model.hpp"
 #include "text/language.hpp"
 #include "text/lines.hpp"
@@ -63,6 +64,7 @@ void finish_records(const Document& doc, std::vector<Record>* records,
       doc.meta.empty() ? nullptr : std::make_shared<const std::string>(doc.meta);
   for (Record& r : *records) {
     r.meta = meta;
+    if (r.speaker) r.speaker_id = resolve::speaker_key(*r.speaker, r.lang);
     if (r.line == 1) r.col += doc.part_col - 1;
     r.line += doc.part_line - 1;
     if ((r.type == RecordType::amount || r.type == RecordType::target) && !r.value &&

@@ -93,7 +93,8 @@ TEST_CASE("records serialise to the SPEC's JSON", "[emit]") {
       to_json(r) ==
       R"({"doc":"a.txt","type":"quote","text":"say \"hi\"\n","start":1,"end":10,"line":1,"col":2,)"
       R"("lang":"az","rule":"az.x","id":"00112233445566ff","kind":"partial","speaker":null,)"
-      R"("speaker_text":null,"cue":null,"cue_class":null,"speaker_start":null,"speaker_end":null})");
+      R"("speaker_text":null,"cue":null,"cue_class":null,"speaker_start":null,"speaker_end":null,)"
+      R"("speaker_id":null})");
   // meta (a JSONL document's other fields, as written) and --context follow the id.
   r.meta = std::make_shared<const std::string>(R"({"url":"u"})");
   r.context = "He said \"hi\".";
