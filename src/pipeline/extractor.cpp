@@ -64,7 +64,6 @@ void finish_records(const Document& doc, std::vector<Record>* records,
       doc.meta.empty() ? nullptr : std::make_shared<const std::string>(doc.meta);
   for (Record& r : *records) {
     r.meta = meta;
-    if (r.speaker) r.speaker_id = resolve::speaker_key(*r.speaker, r.lang);
     if (r.line == 1) r.col += doc.part_col - 1;
     r.line += doc.part_line - 1;
     if ((r.type == RecordType::amount || r.type == RecordType::target) && !r.value &&
@@ -165,6 +164,38 @@ std::vector<Record> resolve_numbers(const Resolving& rs);
 void resolve_quotes(const Resolving& rs, resolve::Observer& observer, std::vector<Record>* records);
 void locate(const Document& doc, std::vector<Record>* records);
 
+// speaker_id: an alias's id for a name it lists, else the name's key; a
+// bare title ("Azərbaycan Prezidenti bildirib") the id of whoever held it
+// on the document's date, when an alias gives one.
+void assign_speaker_ids(const CompiledRules& rules, const std::string& doc_date,
+                        std::vector<Record>* records) {
+  for (Record& r : *records) {
+    if (r.type != RecordType::quote) continue;
+    if (r.speaker) {
+      std::string key = resolve::speaker_key(*r.speaker, r.lang);
+      auto it = rules.alias_by_key.find(key);
+      r.speaker_id =
+          it != rules.alias_by_key.end()
+              ? (it->second->id.empty() ? resolve::speaker_key(it->second->name, it->second->lang)
+                                        : it->second->id)
+              : std::move(key);
+      continue;
+    }
+    if (!r.speaker_text || doc_date.empty()) continue;
+    auto it = rules.alias_by_title.find(text::fold_key(*r.speaker_text, r.lang));
+    if (it == rules.alias_by_title.end()) continue;
+    for (const auto& [alias, role] : it->second) {
+      // ISO days compare as strings.
+      if ((role->from.empty() || role->from <= doc_date) &&
+          (role->to.empty() || doc_date < role->to)) {
+        r.speaker_id =
+            alias->id.empty() ? resolve::speaker_key(alias->name, alias->lang) : alias->id;
+        break;
+      }
+    }
+  }
+}
+
 // --context: each record's enclosing sentence(s), as written.
 void add_context(const Document& doc, const Prepared& p, std::vector<Record>* records) {
   std::vector<std::size_t> starts;  // of the sentences, in the original
@@ -193,6 +224,7 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
     resolve_quotes(rs, observer, &records);
   }
   locate(doc, &records);
+  assign_speaker_ids(ex.rules().compiled(), rs.doc_date, &records);
   if (rs.opt().context) add_context(doc, p, &records);
   return records;
 }

@@ -11,6 +11,7 @@
 
 #include <unicode/uchar.h>
 
+#include "resolve/speaker_id.hpp"
 #include "text/utf8.hpp"
 
 namespace quotex::detail {
@@ -36,6 +37,31 @@ const char* rule_type_name(RuleType t) {
 }
 
 namespace {
+
+// Every name and variant of an alias by its speaker key (a later pack's
+// alias wins), and every role by its folded title.
+void index_aliases(CompiledRules* out) {
+  for (const Alias& a : out->aliases) {
+    std::vector<std::string> keys{resolve::speaker_key(a.name, a.lang)};
+    for (const std::string& v : a.variants) {
+      bool cyrillic = false;
+      for (std::size_t i = 0; i < v.size();) {
+        std::size_t len;
+        const char32_t c = text::decode(v, i, &len);
+        cyrillic |= c >= 0x400 && c < 0x530;
+        i += len;
+      }
+      keys.push_back(resolve::speaker_key(v, cyrillic ? "ru" : a.lang));
+      if (!cyrillic) keys.push_back(resolve::speaker_key(v, "en"));
+    }
+    for (const std::string& k : keys) {
+      if (!k.empty()) out->alias_by_key.insert_or_assign(k, &a);
+    }
+    for (const AliasRole& r : a.roles) {
+      out->alias_by_title[text::fold_key(r.title, a.lang)].emplace_back(&a, &r);
+    }
+  }
+}
 
 RE2::Options re2_options() {
   RE2::Options o;
@@ -501,7 +527,9 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
       out->quote_pairs.push_back(q);
     }
     if (pack.max_quote_bytes) out->max_quote_bytes = *pack.max_quote_bytes;
+    for (Alias& a : pack.aliases) out->aliases.push_back(std::move(a));
   }
+  index_aliases(out.get());
   std::map<std::string, const Rule*> ids;
   std::vector<PatternJob> jobs;
   for (PackData& pack : packs) {

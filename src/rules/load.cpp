@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "text/utf8.hpp"
+#include "util/iso_date.hpp"
 
 namespace quotex::detail {
 
@@ -42,6 +43,90 @@ struct Reader {
     if (auto d = n.value<double>()) return fmt::format("{}", *d);
     if (auto b = n.value<bool>()) return *b ? "true" : "false";
     return std::string();
+  }
+
+  // [[alias]]: name, optional id, variants, and [[alias.role]] tables of
+  // title, from, to (ISO days).
+  void read_alias(const toml::node& n, PackData* pack) {
+    const toml::table* t = n.as_table();
+    if (t == nullptr) {
+      error(n, "[[alias]] must be a table");
+      return;
+    }
+    Alias a;
+    a.lang = pack->lang;
+    a.place = place_of(file, n.source());
+    bool ok = true;
+    auto string_of = [&](const toml::node& v, std::string_view what, std::string* out) {
+      if (auto s = v.value<std::string>(); s && !s->empty()) {
+        *out = *s;
+        return;
+      }
+      error(v, fmt::format("alias: '{}' must be a non-empty string", what));
+      ok = false;
+    };
+    for (auto&& [k, v] : *t) {
+      if (k == "name") {
+        string_of(v, "name", &a.name);
+      } else if (k == "id") {
+        string_of(v, "id", &a.id);
+      } else if (k == "variants") {
+        const toml::array* arr = v.as_array();
+        if (arr == nullptr) {
+          error(v, "alias: 'variants' must be an array of strings");
+          ok = false;
+          continue;
+        }
+        for (const toml::node& s : *arr) string_of(s, "variants", &a.variants.emplace_back());
+      } else if (k == "role") {
+        const toml::array* arr = v.as_array();
+        if (arr == nullptr) {
+          error(v, "alias: roles are written as [[alias.role]] tables");
+          ok = false;
+          continue;
+        }
+        for (const toml::node& rn : *arr) {
+          const toml::table* rt = rn.as_table();
+          if (rt == nullptr) {
+            error(rn, "[[alias.role]] must be a table");
+            ok = false;
+            continue;
+          }
+          AliasRole role;
+          role.place = place_of(file, rn.source());
+          for (auto&& [rk, rv] : *rt) {
+            if (rk == "title") {
+              string_of(rv, "title", &role.title);
+            } else if (rk == "from" || rk == "to") {
+              std::string d;
+              string_of(rv, rk.str(), &d);
+              if (!d.empty() && !util::valid_iso_date(d)) {
+                error(rv, fmt::format("alias: '{}' must be a real day as YYYY-MM-DD", rk.str()));
+                ok = false;
+              }
+              (rk == "from" ? role.from : role.to) = d;
+            } else {
+              error(rv, fmt::format("alias: unknown key '{}' in [[alias.role]] (title, from, to)",
+                                    rk.str()));
+              ok = false;
+            }
+          }
+          if (role.title.empty()) {
+            error(rn, "alias: a role needs a 'title'");
+            ok = false;
+          }
+          a.roles.push_back(std::move(role));
+        }
+      } else {
+        error(v, fmt::format("alias: unknown key '{}' (name, id, variants, role)", k.str()));
+        ok = false;
+      }
+    }
+    if (a.name.empty() && ok) {
+      error(n, "alias: 'name' is required");
+      ok = false;
+    }
+    if (ok) pack->aliases.push_back(std::move(a));
   }
 
   void read_lexicon(std::string_view name, const toml::node& n, const std::string& lang,
@@ -383,8 +468,16 @@ void parse_pack(std::string_view file, std::string_view name, std::string_view t
           r.error(qv, fmt::format("unknown key '{}' in [quotes]", qk.str()));
         }
       }
+    } else if (k == "alias") {
+      const toml::array* arr = v.as_array();
+      if (arr == nullptr) {
+        r.error(v, "aliases are written as [[alias]] tables");
+        continue;
+      }
+      for (const toml::node& n : *arr) r.read_alias(n, out);
     } else {
-      r.error(v, fmt::format("unknown top-level key '{}' (pack, lexicons, rule, quotes)", k.str()));
+      r.error(v, fmt::format("unknown top-level key '{}' (pack, lexicons, rule, quotes, alias)",
+                             k.str()));
     }
   }
 }

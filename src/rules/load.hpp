@@ -20,6 +20,7 @@ struct PackData {
   std::vector<std::unique_ptr<Rule>> rules;
   std::vector<QuotePair> quote_pairs;
   std::optional<int> max_quote_bytes;
+  std::vector<Alias> aliases;
 };
 
 // Pack name of a file: its path below the rules folder without ".toml".

@@ -195,8 +195,31 @@ struct QuotePair {
   Place place = {};  // where the pair is written
 };
 
+// A person or organisation under its names ([[alias]] in a pack): one
+// speaker_id for every variant, and roles that name whoever held them on a
+// document's date ("Azərbaycan Prezidenti" from 2003-10-31).
+struct AliasRole {
+  std::string title;
+  std::string from, to;  // ISO days; empty: open
+  Place place;
+};
+struct Alias {
+  std::string id;  // speaker_id; default: the key of `name`
+  std::string name;
+  std::vector<std::string> variants;
+  std::vector<AliasRole> roles;
+  std::string lang;  // of the pack
+  Place place;
+};
+
 struct CompiledRules {
   std::vector<std::unique_ptr<Lexicon>> lexicons;
+  std::vector<Alias> aliases;
+  // speaker key (resolve::speaker_key) of a name or variant -> alias
+  std::unordered_map<std::string, const Alias*> alias_by_key;
+  // folded role title -> the aliases holding it (each with its dates)
+  std::unordered_map<std::string, std::vector<std::pair<const Alias*, const AliasRole*>>>
+      alias_by_title;
   std::vector<std::unique_ptr<Rule>> rules;
   std::vector<QuotePair> quote_pairs;              // from the common pack's [quotes]
   int max_quote_bytes = 4000;                      // a quote never swallows the rest of a book
