@@ -968,26 +968,32 @@ constexpr double kLooseRenderingSimilarity = 0.12;
 }  // namespace
 
 std::vector<RenderingGroup> find_renderings(const std::vector<Record>& quotes) {
-  // Speakers: one person under several names ("Qasımzadə", "Rüstəm Qasımzadə").
-  std::vector<std::string> names;
+  // Speakers: one person under several names ("Qasımzadə", "Rüstəm Qasımzadə",
+  // an alias's variants: one speaker_id).
+  std::vector<const Record*> names;  // the first quote of each name
   for (const Record& r : quotes) {
-    if (r.speaker && std::find(names.begin(), names.end(), *r.speaker) == names.end()) {
-      names.push_back(*r.speaker);
+    if (r.speaker && std::none_of(names.begin(), names.end(),
+                                  [&](const Record* n) { return *n->speaker == *r.speaker; })) {
+      names.push_back(&r);
     }
   }
   std::vector<std::size_t> person(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     person[i] = i;
     for (std::size_t j = 0; j < i; ++j) {
-      if (same_person(names[i], names[j], quotes.empty() ? "" : quotes[0].lang)) {
+      const Record &a = *names[i], &b = *names[j];
+      if ((a.speaker_id && a.speaker_id == b.speaker_id) ||
+          same_person(*a.speaker, *b.speaker, a.lang)) {
         person[i] = person[j];
         break;
       }
     }
   }
   auto person_of = [&](const Record& r) {
-    return person[static_cast<std::size_t>(std::find(names.begin(), names.end(), *r.speaker) -
-                                           names.begin())];
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (*names[i]->speaker == *r.speaker) return person[i];
+    }
+    return names.size();
   };
   std::vector<Stems> stems;
   std::unordered_map<std::uint64_t, std::size_t> df;
