@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "builtin_rules.hpp"
 #include "check/check.hpp"
 
 using namespace quotex;
@@ -21,12 +22,7 @@ const std::string kCases = std::string(QUOTEX_SOURCE_DIR) + "/tests/check/cases/
 const std::string kCorpus = std::string(QUOTEX_SOURCE_DIR) + "/tests/check/consistency/";
 
 std::shared_ptr<const RuleSet> rules() {
-  static std::shared_ptr<const RuleSet> rs = [] {
-    std::shared_ptr<const RuleSet> r;
-    REQUIRE(RuleSet::load({}, &r).ok());
-    return r;
-  }();
-  return rs;
+  return testing::builtin_rules();
 }
 
 std::vector<std::string> words(std::string_view text, std::string_view lang) {

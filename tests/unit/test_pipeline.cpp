@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "builtin_rules.hpp"
 #include "quotex/emit.hpp"
 #include "quotex/extractor.hpp"
 
@@ -23,12 +24,7 @@ std::string slurp(const std::string& path) {
 }
 
 std::shared_ptr<const RuleSet> rules() {
-  static std::shared_ptr<const RuleSet> rs = [] {
-    std::shared_ptr<const RuleSet> r;
-    REQUIRE(RuleSet::load({}, &r).ok());
-    return r;
-  }();
-  return rs;
+  return testing::builtin_rules();
 }
 
 std::vector<Record> run(const std::string& text, ExtractOptions opt = {}) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 
+#include "builtin_rules.hpp"
 #include "quotex/extractor.hpp"
 #include "resolve/speaker_id.hpp"
 
@@ -29,9 +30,7 @@ TEST_CASE("speaker_key: one person written in Azerbaijani, Russian and English",
 }
 
 TEST_CASE("speaker_id on quote records", "[speaker_id]") {
-  std::shared_ptr<const RuleSet> rules;
-  REQUIRE(RuleSet::load({}, &rules).ok());
-  Extractor ex(rules, ExtractOptions{});
+  Extractor ex(testing::builtin_rules(), ExtractOptions{});
   const std::vector<Record> got =
       ex.extract(Document{"d",
                           "Azərbaycan Prezidenti İlham Əliyev bildirib: «Biz hazırıq». Sonra "
@@ -68,9 +67,7 @@ std::string pack_dir(const std::string& name, const std::string& toml) {
 }  // namespace
 
 TEST_CASE("aliases: variants, and roles on the document's date", "[speaker_id]") {
-  std::shared_ptr<const RuleSet> rules;
-  REQUIRE(RuleSet::load({}, &rules).ok());
-  Extractor ex(rules, ExtractOptions{});
+  Extractor ex(testing::builtin_rules(), ExtractOptions{});
   CHECK(speaker_id_of(ex, "İ.Əliyev bildirib: «Biz hazırıq».", "") == "ilham-aliyev");
   // A bare title: whoever held it on the day; nobody without a date.
   const std::string title = "Azərbaycan Prezidenti bildirib: «Biz hazırıq».";
