@@ -91,7 +91,15 @@ int run_check(const std::vector<std::string>& args) {
                "Instead: across the drafts, group quotes given to one speaker that render one "
                "statement in different words");
   if (int code = parse_args(app, args); code >= 0) return code;
-  if (a.drafts.empty()) a.drafts.push_back("-");
+  if (a.drafts.empty()) {
+    // --source takes every path after it: drafts go first. Without one, the
+    // draft is stdin, but not a terminal's (that would wait for typing).
+    if (isatty(STDIN_FILENO) != 0) {
+      say("quotex check: no draft (name drafts before --source, or pipe one in)");
+      return kExitUsage;
+    }
+    a.drafts.push_back("-");
+  }
   if (!a.consistency && a.sources.empty()) {
     say("quotex check: --source is required (or --consistency)");
     return kExitUsage;

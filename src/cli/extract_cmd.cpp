@@ -60,6 +60,7 @@ const char* kExamples = R"(Commands:
   quotex [extract] [PATH...]              extract records (this help)
   quotex rules list|test|lint [DIR]       inspect and test rule packs
   quotex eval --gold DIR                  precision and recall against gold files
+  quotex check DRAFT --source SRC...      is each quote of a draft what its source says
 
 Examples:
   quotex article.txt                      records of one article (text on a terminal)

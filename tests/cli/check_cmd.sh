@@ -71,6 +71,10 @@ check "no quotations: exit 0, no records" '[ $rc -eq 0 ] && [ -z "$out" ]'
 # Usage and input errors.
 "$Q" check "$tmp/drafts/verbatim.txt" 2> "$tmp/err"; rc=$?
 check "no --source is a usage error" '[ $rc -eq 2 ] && grep -q -- "--source" "$tmp/err"'
+if command -v script > /dev/null; then
+  script -qec "$Q check --source $tmp/src/transcript.txt $tmp/drafts/verbatim.txt" /dev/null > "$tmp/out" 2>&1; rc=$?
+  check "drafts after --source, stdin a terminal: usage error, no wait" '[ $rc -eq 2 ] && grep -q "no draft" "$tmp/out"'
+fi
 "$Q" check - --source - < /dev/null 2> "$tmp/err"; rc=$?
 check "stdin twice is a usage error" '[ $rc -eq 2 ]'
 "$Q" check "$tmp/drafts/verbatim.txt" --source "$tmp/nosuch.txt" > "$tmp/out" 2> "$tmp/err"; rc=$?
