@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace quotex {
 
@@ -24,6 +25,12 @@ std::string_view to_string(RecordType t);
 std::string_view to_string(QuoteKind k);
 std::optional<RecordType> parse_record_type(std::string_view s);
 std::optional<QuoteKind> parse_quote_kind(std::string_view s);
+
+// A figure a claim holds: its type and where it stands.
+struct ClaimItem {
+  RecordType type = RecordType::amount;
+  std::size_t start = 0, end = 0;
+};
 
 struct Record {
   // Every record.
@@ -71,6 +78,14 @@ struct Record {
   std::optional<std::string> metric;
   std::optional<std::string> direction;  // increase, decrease, reach
   std::optional<std::string> deadline;   // ISO date
+
+  // claim: a sentence that states a checkable figure (an amount or a
+  // target). speaker, speaker_id and cue_class are those of the quotation
+  // or reported speech that holds the figure (null: the writer's own);
+  // direction as above.
+  std::vector<ClaimItem> items;          // its dates, amounts and targets
+  std::optional<std::string> predicate;  // the verb of change as written ("artıb")
+  std::optional<std::string> period;     // the date the figure is about (not a deadline)
 };
 
 }  // namespace quotex

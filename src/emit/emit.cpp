@@ -187,8 +187,22 @@ std::string to_json(const Record& r) {
       o.opt("bound", r.bound);
       if (r.type == RecordType::target) o.opt("deadline", r.deadline);
       break;
-    case RecordType::claim:
+    case RecordType::claim: {
+      o.opt("speaker", r.speaker);
+      o.opt("speaker_id", r.speaker_id);
+      o.opt("cue_class", r.cue_class);
+      o.opt("predicate", r.predicate);
+      o.opt("direction", r.direction);
+      o.opt("period", r.period);
+      std::string items = "[";
+      for (const ClaimItem& item : r.items) {
+        if (items.size() > 1) items += ',';
+        items += fmt::format(R"({{"type":"{}","start":{},"end":{}}})", to_string(item.type),
+                             item.start, item.end);
+      }
+      o.raw("items", items + "]");
       break;
+    }
   }
   o.s.push_back('}');
   return o.s;
@@ -324,8 +338,16 @@ std::string to_text(const Record& r, bool color) {
       return fmt::format("{} {} {} = {}{}{}\n", where, paint("1;32", to_string(r.type)), text,
                          paint("1", v + unit), extra, "");
     }
-    case RecordType::claim:
-      return fmt::format("{} claim {}\n", where, text);
+    case RecordType::claim: {
+      std::string who = r.speaker ? t(r.speaker) : std::string("(the writer)");
+      if (r.cue_class && *r.cue_class != "assert") who += " [" + *r.cue_class + "]";
+      std::string extra = fmt::format(" ({} figures", r.items.size());
+      if (r.predicate) extra += ", " + t(r.predicate);
+      if (r.direction) extra += " direction=" + t(r.direction);
+      if (r.period) extra += " period=" + t(r.period);
+      return fmt::format("{} {} {}: {}{})\n", where, paint("1;34", "claim"), paint("1;33", who),
+                         text, extra);
+    }
   }
   return std::string();
 }

@@ -1,6 +1,7 @@
 #include "quotex/extractor.hpp"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstring>
@@ -75,6 +76,7 @@ void finish_records(const Document& doc, std::vector<Record>* records,
                             r.text.size() > 60 ? r.text.substr(0, 57) + "..." : r.text)});
     }
     if (doc.source_offsets.empty()) {
+      for (ClaimItem& item : r.items) item.start += doc.part_offset, item.end += doc.part_offset;
       r.start += doc.part_offset;
       r.end += doc.part_offset;
       if (r.speaker_start) *r.speaker_start += doc.part_offset;
@@ -85,6 +87,7 @@ void finish_records(const Document& doc, std::vector<Record>* records,
     auto src = [&](std::size_t off) {
       return doc.source_offsets[std::min(off, doc.source_offsets.size() - 1)];
     };
+    for (ClaimItem& item : r.items) item.start = src(item.start), item.end = src(item.end);
     r.start = src(r.start);
     r.end = src(r.end);
     if (r.speaker_start) r.speaker_start = src(*r.speaker_start);
@@ -145,7 +148,11 @@ struct Resolving {
   const std::vector<match::Hit>& hits;
   std::string doc_date;  // the document's, else the run's
 
-  const ExtractOptions& opt() const { return ex.options(); }
+  // What the stages make: every type when claims are asked for (a claim
+  // is built from the others), else the types asked for.
+  const ExtractOptions& options;
+
+  const ExtractOptions& opt() const { return options; }
   // A record of the document's original text for normalized [b, e).
   Record make(RecordType type, std::size_t b, std::size_t e, const Rule* rule) const {
     Record r;
@@ -196,6 +203,132 @@ void assign_speaker_ids(const CompiledRules& rules, const std::string& doc_date,
   }
 }
 
+// The sentences of a document in its original bytes, in order.
+std::vector<std::pair<std::size_t, std::size_t>> original_sentences(const Prepared& p) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const text::Span& s : p.seg.sentences) {
+    const std::size_t b = p.norm.orig_start(s.begin);
+    out.emplace_back(b, std::max(b, p.norm.orig_end(s.end)));
+  }
+  return out;
+}
+
+// The verb of change that carries a figure: in a verb-final clause, the
+// last word before the clause ends (a comma, a semicolon, the sentence's
+// end) after the figure, when it starts with a stem of the pack's
+// `target_verb` lexicon ("artıb", "azalacaq"). The longest stem decides the
+// direction.
+void find_predicate(std::string_view sentence, std::size_t figure_end, std::string_view lang,
+                    const detail::Lexicon* verbs, Record* claim) {
+  if (verbs == nullptr || figure_end > sentence.size()) return;
+  std::size_t e = sentence.find_first_of(",;", figure_end);
+  if (e == std::string_view::npos) e = sentence.size();
+  // The last word: back over what is not a letter, then over letters.
+  while (e > figure_end && u_isalnum(text::code_point_before(sentence, e)) == 0) {
+    e = text::align_to_char(sentence, e - 1);
+  }
+  std::size_t b = e;
+  while (b > figure_end && u_isalnum(text::code_point_before(sentence, b)) != 0) {
+    b = text::align_to_char(sentence, b - 1);
+  }
+  if (b >= e || b < figure_end) return;
+  const std::string_view word = sentence.substr(b, e - b);
+  const std::string folded = text::lower(word, lang);
+  std::size_t best = 0;
+  for (const auto& [stem, direction] : verbs->values) {
+    if (stem.size() > best && folded.starts_with(stem)) {
+      best = stem.size();
+      claim->direction = direction;
+    }
+  }
+  if (best > 0) claim->predicate = std::string(word);
+}
+
+// claim records: one per sentence that holds an amount or a target, with
+// the dates, amounts and targets in it, the speaker of the quotation that
+// holds its first figure (none: the writer's), the verb of change and the
+// date the figure is about.
+void add_claims(const Document& doc, const Prepared& p, std::vector<Record>* records_out) {
+  std::vector<Record>& records = *records_out;
+  const auto sentences = original_sentences(p);
+  std::vector<Record> claims;
+  text::Lines lines(doc.text);  // claims come in order: one walk
+  std::vector<const Record*> quotes, open_quotes;
+  for (const Record& r : records) {
+    if (r.type == RecordType::quote) quotes.push_back(&r);
+  }
+  std::size_t next_quote = 0;
+  std::size_t at = 0;  // records are in document order
+  for (const auto& [sb, se] : sentences) {
+    while (at < records.size() && records[at].start < sb) ++at;
+    std::vector<const Record*> inside;
+    for (std::size_t i = at; i < records.size() && records[i].start < se; ++i) {
+      if (records[i].type != RecordType::quote && records[i].type != RecordType::claim) {
+        inside.push_back(&records[i]);
+      }
+    }
+    const auto figure = std::find_if(inside.begin(), inside.end(), [](const Record* r) {
+      return r->type == RecordType::amount || r->type == RecordType::target;
+    });
+    if (figure == inside.end()) continue;
+    const std::string_view whole = std::string_view(doc.text).substr(sb, se - sb);
+    const std::string_view text = text::trim(whole);
+    Record c;
+    c.doc = doc.id;
+    c.type = RecordType::claim;
+    c.start = sb + static_cast<std::size_t>(text.data() - whole.data());
+    c.end = c.start + text.size();
+    c.text = std::string(text);
+    c.lang = (*figure)->lang;
+    c.rule = "claim";
+    for (const Record* r : inside) c.items.push_back(ClaimItem{r->type, r->start, r->end});
+    // The quotation that holds the figure, the smallest if several do.
+    // Figures come in order: quotations join the open ones once, and leave
+    // once they end before the figure.
+    while (next_quote < quotes.size() && quotes[next_quote]->start <= (*figure)->start) {
+      open_quotes.push_back(quotes[next_quote++]);
+    }
+    std::erase_if(open_quotes, [&](const Record* q) { return q->end < (*figure)->start; });
+    const Record* by = nullptr;
+    for (const Record* q : open_quotes) {
+      if ((*figure)->end <= q->end && (by == nullptr || q->end - q->start < by->end - by->start)) {
+        by = q;
+      }
+    }
+    if (by != nullptr) {
+      c.speaker = by->speaker;
+      c.speaker_id = by->speaker_id;
+      c.cue_class = by->cue_class;
+    }
+    const Record* target = nullptr;
+    for (const Record* r : inside) {
+      if (r->type == RecordType::target && target == nullptr) target = r;
+    }
+    find_predicate(text, (*figure)->end - c.start, c.lang, p.lr->target_verb, &c);
+    if (target != nullptr && target->direction) c.direction = target->direction;
+    // The date the figure is about: a date that is no target's deadline.
+    for (const Record* r : inside) {
+      if (r->type != RecordType::date) continue;
+      const bool deadline = std::any_of(inside.begin(), inside.end(), [&](const Record* t) {
+        return t->type == RecordType::target && t->deadline == r->date_value &&
+               t->start <= r->start && r->end <= t->end;
+      });
+      if (!deadline) {
+        c.period = r->date_value;
+        break;
+      }
+    }
+    lines.locate(c.start, &c.line, &c.col);
+    claims.push_back(std::move(c));
+  }
+  // In document order, after the records a claim starts with.
+  for (Record& c : claims) records.push_back(std::move(c));
+  std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return static_cast<int>(a.type) < static_cast<int>(b.type);
+  });
+}
+
 // --context: each record's enclosing sentence(s), as written.
 void add_context(const Document& doc, const Prepared& p, std::vector<Record>* records) {
   std::vector<std::size_t> starts;  // of the sentences, in the original
@@ -218,13 +351,21 @@ void add_context(const Document& doc, const Prepared& p, std::vector<Record>* re
 std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, const Prepared& p,
                                      const std::vector<match::Hit>& hits,
                                      resolve::Observer& observer) {
-  const Resolving rs{ex, doc, p, hits, !doc.date.empty() ? doc.date : ex.options().doc_date};
+  ExtractOptions stages = ex.options();
+  const bool claims = stages.wants(RecordType::claim);
+  if (claims) stages.types = 0;
+  const Resolving rs{ex,    doc, p, hits, !doc.date.empty() ? doc.date : ex.options().doc_date,
+                     stages};
   std::vector<Record> records = resolve_numbers(rs);
   if (rs.opt().wants(RecordType::quote) || observer.wants_all_stages()) {
     resolve_quotes(rs, observer, &records);
   }
   locate(doc, &records);
   assign_speaker_ids(ex.rules().compiled(), rs.doc_date, &records);
+  if (claims) {
+    add_claims(doc, p, &records);
+    std::erase_if(records, [&](const Record& r) { return !ex.options().wants(r.type); });
+  }
   if (rs.opt().context) add_context(doc, p, &records);
   return records;
 }

@@ -628,6 +628,7 @@ std::unique_ptr<CompiledRules> compile_packs(std::vector<PackData> packs, Status
     lr.speech_setting = ex.find(lang, "speech_setting");
     lr.object_suffix = ex.find(lang, "object_suffix");
     lr.metric_stop = ex.find(lang, "metric_stop");
+    lr.target_verb = ex.find(lang, "target_verb");
     lr.metric_break = ex.find(lang, "metric_break");
     lr.accusative_suffix = ex.find(lang, "accusative_suffix");
     lr.possessive_suffix = ex.find(lang, "possessive_suffix");

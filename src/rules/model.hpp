@@ -168,6 +168,7 @@ struct LanguageRules {
   const Lexicon* object_suffix = nullptr;        // suffixes stripped from a target's metric
   const Lexicon* metric_break = nullptr;         // words a metric starts after, wherever they are
   const Lexicon* metric_stop = nullptr;          // words that never start a metric
+  const Lexicon* target_verb = nullptr;          // stems of verbs of change (values: direction)
   const Lexicon* accusative_suffix = nullptr;    // a metric as an object ("büdcəsini")
   const Lexicon* possessive_suffix = nullptr;    // a possessed noun ("rəhbərliyi") before it
   const Lexicon* adverbial_suffix = nullptr;     // ends an adverbial before a metric

@@ -83,8 +83,10 @@ out=$(echo 'Hadisə 29 fevral tarixində baş verib.' | "$Q" --lang az --types d
 check "29 February in a year without it is not dated to that year" '[[ "$out" == *"\"value\":\"--02-29\""* ]]'
 "$Q" --lang xx "$SEED" > /dev/null 2> "$tmp/err"; rc=$?
 check "--lang xx is a usage error listing the languages" '[ $rc -eq 2 ] && grep -q "known: az, en, kk, ru, tr" "$tmp/err"'
-"$Q" --types quote,claim "$SEED" > /dev/null 2> "$tmp/err"; rc=$?
-check "--types claim (no such records yet) is a usage error" '[ $rc -eq 2 ]'
+"$Q" --types quote,claim "$SEED" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--types quote,claim gives quotes and claims only" '[ $rc -eq 0 ] && grep -q "\"type\":\"claim\"" "$tmp/out" && ! grep -v "\"type\":\"quote\"" "$tmp/out" | grep -qv "\"type\":\"claim\""'
+"$Q" --types quote,claims "$SEED" > /dev/null 2> "$tmp/err"; rc=$?
+check "--types with an unknown type is a usage error" '[ $rc -eq 2 ] && grep -q "unknown type .claims." "$tmp/err"'
 
 # --- Text that is not UTF-8.
 python3 - "$SEED" "$tmp" <<'PY'
@@ -108,9 +110,9 @@ open(t + "/bom.jsonl", "wb").write(b"\xef\xbb\xbf" + line.encode("utf-8"))
 open(t + "/u16.jsonl", "wb").write(b"\xff\xfe" + line.encode("utf-16-le"))
 open(t + "/w1251.jsonl", "wb").write(json.dumps({"id": "r", "text": ru}, ensure_ascii=False).encode("cp1251") + b"\n")
 PY
-"$Q" "$SEED" | sed 's/"doc":"[^"]*",//; s/"id":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//; s/"speaker_start":[0-9]*,"speaker_end":[0-9]*//' > "$tmp/ref"
+"$Q" "$SEED" | sed 's/"doc":"[^"]*",//; s/"id":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//; s/"speaker_start":[0-9]*,"speaker_end":[0-9]*//; s/"items":\[[^]]*\]//' > "$tmp/ref"
 for f in u16le u16be bom cr; do
-  "$Q" "$tmp/$f.txt" 2> "$tmp/err" | sed 's/"doc":"[^"]*",//; s/"id":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//; s/"speaker_start":[0-9]*,"speaker_end":[0-9]*//' > "$tmp/$f.out"
+  "$Q" "$tmp/$f.txt" 2> "$tmp/err" | sed 's/"doc":"[^"]*",//; s/"id":"[^"]*",//; s/"start":[0-9]*,"end":[0-9]*,//; s/"speaker_start":[0-9]*,"speaker_end":[0-9]*//; s/"items":\[[^]]*\]//' > "$tmp/$f.out"
   check "$f: the seed's records, lines and columns" 'cmp -s "$tmp/ref" "$tmp/$f.out" && [ ! -s "$tmp/err" ]'
 done
 printf '\xef\xbb\xbfNazir deyib: \xe2\x80\x9cHazırıq.\xe2\x80\x9d\n' > "$tmp/bom1.txt"

@@ -52,10 +52,11 @@ fi
 
 # --stats: its figures are those of the records written.
 "$Q" --stats --input jsonl "$tmp/bad.jsonl" "$tmp/missing.jsonl" > "$tmp/s.jsonl" 2> "$tmp/s.err"
-count() { grep -c "\"type\":\"$1\"" "$tmp/s.jsonl"; }
+# (a record's own type, not the types of the items a claim lists)
+count() { grep -c "^{\"doc\":\"[^\"]*\",\"type\":\"$1\"" "$tmp/s.jsonl"; }
 check "--stats: documents" 'grep -q "^quotex: stats: 600 documents, " "$tmp/s.err"'
 check "--stats: records by type" \
-  'grep -q "^quotex: stats: $(wc -l < "$tmp/s.jsonl") records by type: amount $(count amount), date $(count date), quote $(count quote), target $(count target)$" "$tmp/s.err"'
+  'grep -q "^quotex: stats: $(wc -l < "$tmp/s.jsonl") records by type: amount $(count amount), claim $(count claim), date $(count date), quote $(count quote), target $(count target)$" "$tmp/s.err"'
 check "--stats: records by language" \
   'grep -q "^quotex: stats: records by language: az $(grep -c "\"lang\":\"az\"" "$tmp/s.jsonl")" "$tmp/s.err"'
 check "--stats: bytes are the documents' text" \
