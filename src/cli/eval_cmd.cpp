@@ -75,6 +75,14 @@ int run_eval(const std::vector<std::string>& args) {
     write_out(fmt::format("\ntargets found: {}; direction agrees {:.3f}", report.targets.matched,
                           double(report.targets.direction_same) / report.targets.matched));
   }
+  if (report.claims.documents > 0) {
+    const eval::ClaimCounts& c = report.claims;
+    write_out(fmt::format(
+        "\nclaims ({} documents with claims in their gold): gold {} emitted {} found {}; "
+        "precision {:.3f} recall {:.3f} F1 {:.3f}; speaker right {:.3f}; items right {:.3f}",
+        c.documents, c.counts.gold, c.counts.emitted, c.counts.found, c.counts.precision(),
+        c.counts.recall(), c.counts.f1(), c.rate(c.speaker_same), c.rate(c.items_same)));
+  }
   const eval::Counts& strict = report.strict["all"];
   write_out(fmt::format("\nstrict (every field right): precision {:.3f} recall {:.3f}\n",
                         strict.precision(), strict.recall()));

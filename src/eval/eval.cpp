@@ -232,9 +232,83 @@ double token_f1(std::string_view a, std::string_view b) {
 namespace {
 
 // One document's records against its parsed gold file.
+// Claims of a document whose gold lists them ("claims": [{"text",
+// "speaker", "items": [texts]}]); `text` is the article's bytes, which the
+// records' item offsets point into.
+void score_claims(const std::string& name, simdjson::dom::object obj,
+                  const std::vector<Record>& all_recs, std::string_view text, Report* report) {
+  simdjson::dom::array arr;
+  if (obj["claims"].get_array().get(arr)) return;
+  ClaimCounts& cc = report->claims;
+  ++cc.documents;
+  std::vector<const Record*> recs;
+  for (const Record& r : all_recs) {
+    if (r.type == RecordType::claim) recs.push_back(&r);
+  }
+  cc.counts.emitted += static_cast<int>(recs.size());
+  std::vector<bool> used(recs.size(), false);
+  for (simdjson::dom::element el : arr) {
+    simdjson::dom::object g;
+    if (el.get_object().get(g)) continue;
+    const std::string gtext = opt_string(g, "text").value_or("");
+    const std::optional<std::string> gspeaker = opt_string(g, "speaker");
+    ++cc.counts.gold;
+    int best = -1;
+    double best_score = 0;
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+      if (used[i]) continue;
+      const double f = token_f1(gtext, recs[i]->text);
+      const double score = part_of(gtext, recs[i]->text) ? std::max(f, 0.6) : f;
+      if (score >= 0.6 && score > best_score) best = static_cast<int>(i), best_score = score;
+    }
+    if (best < 0) {
+      report->misses.push_back(fmt::format("{}: missed claim “{}”", name, gtext));
+      continue;
+    }
+    used[static_cast<std::size_t>(best)] = true;
+    const Record& r = *recs[static_cast<std::size_t>(best)];
+    ++cc.counts.found;
+    ++cc.counts.correct;
+    if (gspeaker.has_value() == r.speaker.has_value() &&
+        (!gspeaker || *gspeaker == *r.speaker || part_of(*r.speaker, *gspeaker))) {
+      ++cc.speaker_same;
+    } else {
+      report->misses.push_back(fmt::format("{}: claim speaker {} for “{}” (gold {})", name,
+                                           r.speaker.value_or("null"), gtext,
+                                           gspeaker.value_or("null")));
+    }
+    bool items = true;
+    simdjson::dom::array gitems;
+    if (!g["items"].get_array().get(gitems)) {
+      for (simdjson::dom::element it : gitems) {
+        std::string_view want;
+        if (it.get_string().get(want)) continue;
+        bool held = false;
+        for (const ClaimItem& c : r.items) {
+          if (c.end <= text.size() && c.start <= c.end) {
+            const std::string_view got = text.substr(c.start, c.end - c.start);
+            held |= got.find(want) != std::string_view::npos ||
+                    want.find(got) != std::string_view::npos;
+          }
+        }
+        items &= held;
+      }
+    }
+    if (items) {
+      ++cc.items_same;
+    } else {
+      report->misses.push_back(fmt::format("{}: claim items differ for “{}”", name, gtext));
+    }
+  }
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    if (!used[i])
+      report->misses.push_back(fmt::format("{}: extra claim “{}”", name, recs[i]->text));
+  }
+}
+
 void score_gold(const std::string& name, simdjson::dom::object obj,
                 const std::vector<Record>& all_recs, Report* report) {
-  // Gold files hold no claims yet: claim records are not scored.
+  // Claims are scored apart (score_claims), never in the per-type figures.
   std::vector<Record> recs;
   for (const Record& r : all_recs) {
     if (r.type != RecordType::claim) recs.push_back(r);
@@ -301,7 +375,7 @@ void score_gold(const std::string& name, simdjson::dom::object obj,
 }  // namespace
 
 void score(const std::string& name, const std::string& gold_json, const std::vector<Record>& recs,
-           Report* report, Status* status) {
+           Report* report, Status* status, std::string_view text) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;
   simdjson::dom::object obj;
@@ -310,6 +384,7 @@ void score(const std::string& name, const std::string& gold_json, const std::vec
     return;
   }
   score_gold(name, obj, recs, report);
+  score_claims(name, obj, recs, text, report);
 }
 
 namespace {
@@ -387,6 +462,21 @@ std::optional<Record> record_from_json(simdjson::dom::object o) {
   r.metric = opt_string(o, "metric");
   r.direction = opt_string(o, "direction");
   r.deadline = opt_string(o, "deadline");
+  simdjson::dom::array items;
+  if (!o["items"].get_array().get(items)) {
+    for (simdjson::dom::element it : items) {
+      simdjson::dom::object io;
+      std::optional<double> b, e;
+      if (it.get_object().get(io) || !(b = opt_number(io, "start")) ||
+          !(e = opt_number(io, "end"))) {
+        continue;
+      }
+      ClaimItem c;
+      if (auto t = parse_record_type(opt_string(io, "type").value_or(""))) c.type = *t;
+      c.start = static_cast<std::size_t>(*b), c.end = static_cast<std::size_t>(*e);
+      r.items.push_back(c);
+    }
+  }
   return r;
 }
 
@@ -406,7 +496,9 @@ Report run(const Extractor& ex, const std::string& dir, Status* status) {
                     status->add(Error{ErrorKind::input, path, 0, 0, why});
                     return;
                   }
-                  score_gold(name, gold, ex.extract(doc), &report);
+                  const std::vector<Record> recs = ex.extract(doc);
+                  score_gold(name, gold, recs, &report);
+                  score_claims(name, gold, recs, text, &report);
                 });
   add_totals(&report);
   return report;
@@ -435,13 +527,14 @@ Report run_records(const std::string& records_path, const std::string& dir, Stat
     all.push_back(std::move(*r));
   }
   for_each_gold(dir, status,
-                [&](const std::string&, const std::string& name, const std::string&,
+                [&](const std::string&, const std::string& name, const std::string& text,
                     simdjson::dom::object gold) {
                   std::vector<Record> mine;
                   for (const Record& r : all) {
                     if (r.doc == name || r.doc.ends_with("/" + name)) mine.push_back(r);
                   }
                   score_gold(name, gold, mine, &report);
+                  score_claims(name, gold, mine, text, &report);
                 });
   add_totals(&report);
   return report;

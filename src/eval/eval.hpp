@@ -64,11 +64,25 @@ struct TargetCounts {
   int direction_same = 0;
 };
 
+// Claims, scored apart (only documents whose gold lists "claims"): a claim
+// record matches a gold claim when their words agree (token F1 >= 0.6, or
+// the gold's words are all in the record's sentence); of those matched, how
+// many give the gold's speaker (null for the writer's own) and hold every
+// gold item (its text among the texts of the record's items).
+struct ClaimCounts {
+  int documents = 0;
+  Counts counts;
+  int speaker_same = 0;
+  int items_same = 0;
+  double rate(int n) const { return counts.correct == 0 ? 1.0 : double(n) / counts.correct; }
+};
+
 struct Report {
   std::map<std::string, Counts> scores;  // quote, date, amount, target, all
   std::map<std::string, Counts> strict;  // same keys
   SpeakerCounts speakers;
   TargetCounts targets;
+  ClaimCounts claims;
   // "file: missed quote “...”", "file: extra ...", "file: speaker ... for “...”"
   std::vector<std::string> misses;
   int documents = 0;
@@ -85,9 +99,10 @@ Report run(const Extractor& ex, const std::string& dir, Status* status);
 Report run_records(const std::string& records_path, const std::string& dir, Status* status);
 
 // Scores one document's records against its gold JSON text (used by run and
-// by tests); adds to *report.
+// by tests); adds to *report. `text` is the article, which claim items point
+// into.
 void score(const std::string& name, const std::string& gold_json, const std::vector<Record>& recs,
-           Report* report, Status* status);
+           Report* report, Status* status, std::string_view text = {});
 
 double token_f1(std::string_view a, std::string_view b);
 

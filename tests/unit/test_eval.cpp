@@ -124,3 +124,45 @@ TEST_CASE("eval: a target is found by figure and metric, its direction scored ap
   eval::score("t.txt", gold, recs, &other, &st);
   CHECK(other.scores["target"].found == 1);
 }
+
+TEST_CASE("eval: claims are scored apart, by sentence, speaker and items", "[eval]") {
+  const std::string text =
+      "Nazir bildirib ki, ixrac 15 faiz artıb. Borc 20 faizdən azdır. Hava yaxşıdır.";
+  auto claim = [&](std::string_view sentence, std::optional<std::string> speaker,
+                   std::string_view item) {
+    Record r;
+    r.type = RecordType::claim;
+    r.text = std::string(sentence);
+    r.start = text.find(sentence);
+    r.end = r.start + sentence.size();
+    r.speaker = std::move(speaker);
+    const std::size_t at = text.find(item);
+    r.items.push_back(ClaimItem{RecordType::amount, at, at + item.size()});
+    return r;
+  };
+  const std::vector<Record> recs = {
+      claim("Nazir bildirib ki, ixrac 15 faiz artıb.", "Nazir", "15 faiz"),
+      claim("Borc 20 faizdən azdır.", "Nazir", "20 faiz"),  // the writer's: a false speaker
+      claim("Hava yaxşıdır.", std::nullopt, "Hava")};       // no gold claim: extra
+  const char* gold = R"({"claims": [
+    {"text": "Nazir bildirib ki, ixrac 15 faiz artıb.", "speaker": "Nazir", "items": ["15 faiz"]},
+    {"text": "Borc 20 faizdən azdır.", "speaker": null, "items": ["20 faizdən"]}]})";
+  eval::Report report;
+  Status st;
+  eval::score("a.txt", gold, recs, &report, &st, text);
+  REQUIRE(st.ok());
+  const eval::ClaimCounts& c = report.claims;
+  CHECK(c.documents == 1);
+  CHECK(c.counts.gold == 2);
+  CHECK(c.counts.found == 2);
+  CHECK(c.counts.emitted == 3);
+  CHECK(c.speaker_same == 1);
+  CHECK(c.items_same == 2);  // "20 faiz" is inside "20 faizdən"
+  // Claims never enter the per-type figures.
+  CHECK(report.scores.count("claim") == 0);
+  // A gold file without "claims" leaves claims unscored.
+  eval::Report none;
+  eval::score("b.txt", R"({"quotes": []})", recs, &none, &st, text);
+  CHECK(none.claims.documents == 0);
+  CHECK(none.claims.counts.emitted == 0);
+}
