@@ -21,7 +21,7 @@ int run_eval(const std::vector<std::string>& args) {
 )");
   std::string gold;
   std::vector<std::string> dirs;
-  double min_p = 0, min_r = 0, min_sp = 0, min_sr = 0;
+  double min_p = 0, min_r = 0, min_sp = 0, min_sr = 0, min_cf = 0, min_cs = 0;
   bool show = false;
   std::string records;
   app.add_option("--gold", gold, "Folder with gold files")->required();
@@ -34,6 +34,10 @@ int run_eval(const std::vector<std::string>& args) {
                  "Exit 1 when precision with every field right is below this");
   app.add_option("--min-strict-recall", min_sr,
                  "Exit 1 when recall with every field right is below this");
+  app.add_option("--min-claim-f1", min_cf,
+                 "Exit 1 when the F1 of claims (documents whose gold lists them) is below this");
+  app.add_option("--min-claim-speaker", min_cs,
+                 "Exit 1 when the share of found claims with the gold's speaker is below this");
   app.add_flag("--show", show, "List every missed and extra item");
   app.add_option("--records", records,
                  "Score the records of this JSON Lines file (from any build or tool) instead of "
@@ -93,7 +97,9 @@ int run_eval(const std::vector<std::string>& args) {
   for (const auto& [got, floor, what] :
        {std::tuple{all.precision(), min_p, "precision"}, std::tuple{all.recall(), min_r, "recall"},
         std::tuple{strict.precision(), min_sp, "strict precision"},
-        std::tuple{strict.recall(), min_sr, "strict recall"}}) {
+        std::tuple{strict.recall(), min_sr, "strict recall"},
+        std::tuple{report.claims.counts.f1(), min_cf, "claim F1"},
+        std::tuple{report.claims.rate(report.claims.speaker_same), min_cs, "claim speaker"}}) {
     if (got + 1e-12 < floor) {
       say(fmt::format("quotex eval: {} {:.3f} below the floor {:.3f}", what, got, floor));
       below = true;
