@@ -242,9 +242,21 @@ void score_claims(const std::string& name, simdjson::dom::object obj,
   ClaimCounts& cc = report->claims;
   ++cc.documents;
   std::vector<const Record*> recs;
+  // An item's text is that of the record at its place (a decoded article's
+  // offsets point at its source bytes), else the article's bytes there.
+  std::map<std::pair<std::size_t, std::size_t>, std::string_view> at;
   for (const Record& r : all_recs) {
-    if (r.type == RecordType::claim) recs.push_back(&r);
+    if (r.type == RecordType::claim) {
+      recs.push_back(&r);
+    } else {
+      at.emplace(std::pair{r.start, r.end}, r.text);
+    }
   }
+  auto item_text = [&](const ClaimItem& c) -> std::string_view {
+    if (auto it = at.find({c.start, c.end}); it != at.end()) return it->second;
+    if (c.start <= c.end && c.end <= text.size()) return text.substr(c.start, c.end - c.start);
+    return {};
+  };
   cc.counts.emitted += static_cast<int>(recs.size());
   std::vector<bool> used(recs.size(), false);
   for (simdjson::dom::element el : arr) {
@@ -285,11 +297,9 @@ void score_claims(const std::string& name, simdjson::dom::object obj,
         if (it.get_string().get(want)) continue;
         bool held = false;
         for (const ClaimItem& c : r.items) {
-          if (c.end <= text.size() && c.start <= c.end) {
-            const std::string_view got = text.substr(c.start, c.end - c.start);
-            held |= got.find(want) != std::string_view::npos ||
-                    want.find(got) != std::string_view::npos;
-          }
+          const std::string_view got = item_text(c);
+          held |= !got.empty() && (got.find(want) != std::string_view::npos ||
+                                   want.find(got) != std::string_view::npos);
         }
         items &= held;
       }
