@@ -18,6 +18,7 @@
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/utf8.hpp"
+#include "util/hash.hpp"
 
 namespace quotex::check {
 
@@ -30,15 +31,6 @@ const std::unordered_set<std::string_view>& negations() {
       "deyil", "yox", "yoxdur", "heç",     "not",   "no",  "never", "nor",  "neither", "cannot",
       "не",    "нет", "ни",     "никогда", "değil", "yok", "hiç",   "емес", "жоқ",     "ешқашан"};
   return words;
-}
-
-std::uint64_t hash_of(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 bool is_apostrophe(char32_t c) {
@@ -235,7 +227,7 @@ Tokenized tokenize(std::string_view original, std::string_view lang) {
     flush_gap(b);
     Token tok;
     key = text::lower(key, lang);
-    tok.hash = hash_of(key);
+    tok.hash = util::fnv1a(key);
     tok.begin = n.orig_start(b);
     tok.end = n.orig_end(i);
     tok.number =
@@ -304,7 +296,7 @@ std::uint64_t Index::Impl::feature(const std::string& text, const Tokenized& w,
                                    std::size_t i) const {
   const Token& t = w.tokens[i];
   const std::string_view word = std::string_view(text).substr(t.begin, t.end - t.begin);
-  if (t.number) return hash_of(word);
+  if (t.number) return util::fnv1a(word);
   std::size_t len;
   const char32_t first = text::decode(word, 0, &len);
   if (w.unit_start[i] || !u_isupper(first) || text::count_code_points(word) < 4) return 0;
@@ -325,7 +317,7 @@ std::uint64_t Index::Impl::feature(const std::string& text, const Tokenized& w,
     if (ch >= 'a' && ch <= 'z') letters.push_back(ch);
     if (letters.size() == 4) break;
   }
-  return letters.size() == 4 ? hash_of("name:" + letters) : 0;
+  return letters.size() == 4 ? util::fnv1a("name:" + letters) : 0;
 }
 
 Index::Index() : impl_(std::make_unique<Impl>()) {}
@@ -507,6 +499,9 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
     std::vector<std::pair<Alignment, std::size_t>> parts;  // alignment, first quote word
     std::pair<std::size_t, std::size_t> units;  // the passage, when words in common say more
   } best;
+  // The quote's words with their counts, for the words in common below.
+  std::unordered_map<std::uint64_t, int> quote_bag;
+  for (std::size_t i = 0; i < words; ++i) quote_bag[q.tokens[i].hash] += 1;
   std::set<std::pair<std::uint32_t, std::uint32_t>> tried;
   for (std::uint32_t u : candidates(q)) {
     const std::uint32_t d = unit_doc[u];
@@ -547,8 +542,7 @@ Citation Index::Impl::judge(const Record& quote, const Tokenized& q,
     double by_words = 0;
     std::size_t common = 0;
     for (const auto& [rb, re] : ranges) {
-      std::unordered_map<std::uint64_t, int> bag;
-      for (std::size_t i = 0; i < words; ++i) bag[q.tokens[i].hash] += 1;
+      std::unordered_map<std::uint64_t, int> bag = quote_bag;
       std::size_t shared = 0;
       for (std::size_t i = rb; i < re; ++i) {
         if (auto it = bag.find(s.words.tokens[i].hash); it != bag.end() && it->second > 0) {
@@ -815,8 +809,8 @@ std::string to_json(const Citation& c) {
   o.str("lang", c.quote.lang);
   o.str("rule", c.quote.rule);
   // The quote's id, made a citation's: stable across runs like it.
-  o.str("id", fmt::format("{:016x}", hash_of(c.quote.id + "\x1f"
-                                                          "citation")));
+  o.str("id", fmt::format("{:016x}", util::fnv1a(c.quote.id + "\x1f"
+                                                              "citation")));
   if (c.quote.meta) o.raw("meta", *c.quote.meta);
   o.str("kind", to_string(c.quote.kind));
   o.str("verdict", to_string(c.verdict));
@@ -941,7 +935,7 @@ Stems stems_of(const Record& r) {
         text::lower(std::string_view(r.text).substr(tok.begin, tok.end - tok.begin), r.lang);
     if (tok.number) {
       out.numbers.insert(word);
-      out.stems.insert(hash_of(word));
+      out.stems.insert(util::fnv1a(word));
       continue;
     }
     std::size_t end = 0, letters = 0, len;
@@ -950,7 +944,7 @@ Stems stems_of(const Record& r) {
       end += len;
       ++letters;
     }
-    out.stems.insert(out.last = hash_of(word.substr(0, end)));
+    out.stems.insert(out.last = util::fnv1a(word.substr(0, end)));
   }
   return out;
 }
@@ -989,12 +983,13 @@ std::vector<RenderingGroup> find_renderings(const std::vector<Record>& quotes) {
       }
     }
   }
-  auto person_of = [&](const Record& r) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (*names[i]->speaker == *r.speaker) return person[i];
+  // Each quote's person, found once.
+  std::vector<std::size_t> person_of(quotes.size(), names.size());
+  for (std::size_t k = 0; k < quotes.size(); ++k) {
+    for (std::size_t i = 0; i < names.size() && quotes[k].speaker; ++i) {
+      if (*names[i]->speaker == *quotes[k].speaker) person_of[k] = person[i];
     }
-    return names.size();
-  };
+  }
   std::vector<Stems> stems;
   std::unordered_map<std::uint64_t, std::size_t> df;
   for (const Record& r : quotes) {
@@ -1015,7 +1010,7 @@ std::vector<RenderingGroup> find_renderings(const std::vector<Record>& quotes) {
   for (std::size_t i = 0; i < quotes.size(); ++i) {
     if (!quotes[i].speaker) continue;
     for (std::size_t j = i + 1; j < quotes.size(); ++j) {
-      if (!quotes[j].speaker || person_of(quotes[i]) != person_of(quotes[j])) continue;
+      if (!quotes[j].speaker || person_of[i] != person_of[j]) continue;
       const Stems &a = stems[i], &b = stems[j];
       // The same words, or a piece of the other: not another rendering.
       if (piece_of(a.words, b.words) || piece_of(b.words, a.words)) continue;
@@ -1067,7 +1062,7 @@ std::string to_json(const RenderingGroup& g) {
   o.str("type", "rendering_group");
   std::string ids;
   for (const Record& r : g.members) ids += r.id + "\x1f";
-  o.str("id", fmt::format("{:016x}", hash_of(ids)));
+  o.str("id", fmt::format("{:016x}", util::fnv1a(ids)));
   o.str("speaker", g.speaker);
   o.raw("similarity", fmt::format("{:.3f}", g.similarity));
   std::string members = "[";

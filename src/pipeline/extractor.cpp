@@ -21,19 +21,12 @@
 #include "text/normalize.hpp"
 #include "text/segment.hpp"
 #include "text/utf8.hpp"
+#include "util/hash.hpp"
 #include "util/intervals.hpp"
 
 namespace quotex {
 
 namespace {
-
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 // Each record's id: the document id, the type and the text folded (NFC,
 // case, spaces), so an edit elsewhere in the document leaves it alone and
@@ -43,13 +36,17 @@ std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
 // where it starts, so they stay unique.
 void assign_ids(const Document& doc, std::vector<Record>* records) {
   std::unordered_map<std::uint64_t, int> seen;
-  std::uint64_t base = fnv1a(1469598103934665603ull, doc.id);
-  if (doc.part_offset > 0) base = fnv1a(fnv1a(base, "\x1f"), std::to_string(doc.part_offset));
+  // Fields are joined by \x1f, so no two field lists hash the same bytes.
+  auto then = [](std::uint64_t h, std::string_view field) {
+    return util::fnv1a(field, util::fnv1a("\x1f", h));
+  };
+  std::uint64_t base = util::fnv1a(doc.id);
+  if (doc.part_offset > 0) base = then(base, std::to_string(doc.part_offset));
   for (Record& r : *records) {
-    std::uint64_t h = fnv1a(fnv1a(base, "\x1f"), to_string(r.type));
-    h = fnv1a(fnv1a(h, "\x1f"), text::fold_key(text::normalize(r.text).text, r.lang));
+    std::uint64_t h =
+        then(then(base, to_string(r.type)), text::fold_key(text::normalize(r.text).text, r.lang));
     int& n = seen[h];
-    if (n > 0) h = fnv1a(fnv1a(h, "\x1f"), std::to_string(n));
+    if (n > 0) h = then(h, std::to_string(n));
     ++n;
     r.id = fmt::format("{:016x}", h);
   }
@@ -170,6 +167,12 @@ struct Resolving {
 std::vector<Record> resolve_numbers(const Resolving& rs);
 void resolve_quotes(const Resolving& rs, resolve::Observer& observer, std::vector<Record>* records);
 void locate(const Document& doc, std::vector<Record>* records);
+
+// Records in document order: by start, then by type.
+bool in_document_order(const Record& a, const Record& b) {
+  if (a.start != b.start) return a.start < b.start;
+  return static_cast<int>(a.type) < static_cast<int>(b.type);
+}
 
 // speaker_id: an alias's id for a name it lists, else the name's key; a
 // bare title ("Azərbaycan Prezidenti bildirib") the id of whoever held it
@@ -321,12 +324,11 @@ void add_claims(const Document& doc, const Prepared& p, std::vector<Record>* rec
     lines.locate(c.start, &c.line, &c.col);
     claims.push_back(std::move(c));
   }
-  // In document order, after the records a claim starts with.
+  // Both runs are in document order: merged, a claim after the records it
+  // starts with.
+  const auto middle = static_cast<std::ptrdiff_t>(records.size());
   for (Record& c : claims) records.push_back(std::move(c));
-  std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-    if (a.start != b.start) return a.start < b.start;
-    return static_cast<int>(a.type) < static_cast<int>(b.type);
-  });
+  std::inplace_merge(records.begin(), records.begin() + middle, records.end(), in_document_order);
 }
 
 // --context: each record's enclosing sentence(s), as written.
@@ -751,8 +753,7 @@ void locate(const Document& doc, std::vector<Record>* records_out) {
   std::vector<std::size_t> order(records.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (records[a].start != records[b].start) return records[a].start < records[b].start;
-    return static_cast<int>(records[a].type) < static_cast<int>(records[b].type);
+    return in_document_order(records[a], records[b]);
   });
   std::vector<Record> sorted;
   sorted.reserve(records.size());

@@ -8,6 +8,7 @@
 #include "builtin_rules.hpp"
 #include "quotex/extractor.hpp"
 #include "resolve/speaker_id.hpp"
+#include "rules/model.hpp"
 
 using namespace quotex;
 using resolve::speaker_key;
@@ -131,4 +132,28 @@ from = "2024-02-30"
   CHECK(has(file + ":12:8: alias: 'from' must be a real day as YYYY-MM-DD"));
   INFO(got.size());
   for (const std::string& g : got) INFO(g);
+}
+
+// Every alias of the built-in packs proves itself: each variant gives the
+// alias's id, and each role on the first day of its term names its holder.
+TEST_CASE("aliases: every built-in alias and role", "[speaker_id]") {
+  const std::shared_ptr<const RuleSet> rules = testing::builtin_rules();
+  Extractor ex(rules, ExtractOptions{});
+  const auto& aliases = rules->compiled().aliases;
+  REQUIRE(aliases.size() >= 4);
+  for (const detail::Alias& a : aliases) {
+    const std::string id = a.id.empty() ? speaker_key(a.name, a.lang) : a.id;
+    INFO(a.name);
+    for (const std::string& v : a.variants) {
+      INFO(v);
+      const auto it = rules->compiled().alias_by_key.find(
+          speaker_key(v, v.find("\xD0") != std::string::npos ? "ru" : a.lang));
+      REQUIRE(it != rules->compiled().alias_by_key.end());
+      CHECK(it->second == &a);
+    }
+    for (const detail::AliasRole& r : a.roles) {
+      INFO(r.title);
+      CHECK(speaker_id_of(ex, r.title + " bildirib: «Biz hazırıq».", r.from) == id);
+    }
+  }
 }
