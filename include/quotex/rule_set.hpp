@@ -35,6 +35,16 @@ struct RuleInfo {
   int negative_examples = 0;
 };
 
+// A summary of one loaded rule pack, for `quotex --version`.
+struct PackInfo {
+  std::string name;         // "az/quotes"
+  std::string lang;         // "common" or a language code
+  std::string version;      // the pack's [pack] version; empty when it sets none
+  std::string fingerprint;  // 8 hex digits hashed from the pack's text: changes with any edit
+  std::string file;         // where it was read from, e.g. "rules/az/quotes.toml"
+  bool built_in = false;    // embedded in the binary (not from --rules)
+};
+
 class RuleSet {
  public:
   // Loads the embedded packs, then every *.toml under each of extra_dirs
@@ -52,6 +62,8 @@ class RuleSet {
                            std::shared_ptr<const RuleSet>* out);
 
   std::vector<RuleInfo> list() const;
+  // The packs in use, by name (a pack from --rules replaces a built-in one of that name).
+  const std::vector<PackInfo>& packs() const;
   std::size_t size() const;
   // The languages with a pack (not "common").
   std::vector<std::string> languages() const;

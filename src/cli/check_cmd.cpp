@@ -40,22 +40,20 @@ struct CheckArgs {
   bool consistency = false;
 };
 
-// Reads paths, each as JSON Lines when --input says so or (auto) when it
-// ends in .jsonl; every document goes to `each`.
+// Reads paths, as JSON Lines or text as --input says, or (auto) each file
+// by its name; every document goes to `each`.
 bool read_inputs(const std::vector<std::string>& paths, const CheckArgs& a,
                  const std::function<void(Document&&)>& each) {
   bool ok = true;
-  for (const std::string& p : paths) {
-    read::ReadOptions ro;
-    ro.recursive = a.recursive;
-    const bool jsonl =
-        a.input == "jsonl" || (a.input == "auto" && p.size() > 6 && p.ends_with(".jsonl"));
-    ro.format = jsonl ? read::InputFormat::jsonl : read::InputFormat::text;
-    ok &= read::read_all({p}, ro, each, [&](const Error& e) {
-      say(e.to_string());
-      if (e.kind != ErrorKind::warning) ok = false;
-    });
-  }
+  read::ReadOptions ro;
+  ro.recursive = a.recursive;
+  ro.format = a.input == "jsonl"  ? read::InputFormat::jsonl
+              : a.input == "text" ? read::InputFormat::text
+                                  : read::InputFormat::by_name;
+  ok &= read::read_all(paths, ro, each, [&](const Error& e) {
+    say(e.to_string());
+    if (e.kind != ErrorKind::warning) ok = false;
+  });
   return ok;
 }
 
@@ -75,7 +73,8 @@ int run_check(const std::vector<std::string>& args) {
       ->allow_extra_args(true);
   app.add_flag("-r,--recursive", a.recursive, "Read folders recursively");
   app.add_option("--input", a.input,
-                 "Input format of drafts and sources: auto (*.jsonl as JSON Lines), text, jsonl")
+                 "Input format of drafts and sources: auto (*.jsonl and *.ndjson as JSON Lines, in "
+                 "folders too), text, jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   app.add_option("--format", a.format,
                  "Output: text (a report) or jsonl (default: text on a terminal, else jsonl)")
@@ -112,8 +111,7 @@ int run_check(const std::vector<std::string>& args) {
   }
   const bool tty = isatty(STDOUT_FILENO) != 0;
   const bool text = a.format.empty() ? tty : a.format == "text";
-  const bool color =
-      a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
+  const bool color = use_color(a.color, tty);
 
   std::shared_ptr<const RuleSet> rules;
   if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;

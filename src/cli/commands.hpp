@@ -40,6 +40,14 @@ int parse_args(CLI::App& app, const std::vector<std::string>& args);
 // exit code (kExitUsage or kExitInput), or 0 when *out is ready.
 int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleSet>* out);
 
+// --color: "always", or "auto" on a terminal unless NO_COLOR is set to a
+// non-empty value (no-color.org).
+bool use_color(const std::string& when, bool tty);
+
+// `quotex --version`: the program's version, then each built-in rule pack's
+// version and the fingerprint of its text.
+std::string version_text();
+
 // Output (io.cpp). Call guard_standard_fds() first thing in main: a closed
 // stdin, stdout or stderr is held by /dev/null, and writes to a closed
 // stdout fail with a message.

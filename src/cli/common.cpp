@@ -4,6 +4,9 @@
 #include <malloc.h>
 #include <sys/resource.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "cli/commands.hpp"
 
 namespace quotex::cli {
@@ -35,6 +38,27 @@ int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleS
   if (st.ok()) return 0;
   for (const Error& e : st.errors()) say(e.to_string());
   return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
+}
+
+bool use_color(const std::string& when, bool tty) {
+  if (when == "always") return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  return when == "auto" && tty && (no_color == nullptr || *no_color == '\0');
+}
+
+std::string version_text() {
+  std::string out = fmt::format("quotex {}\n", QUOTEX_VERSION);
+  std::shared_ptr<const RuleSet> rules;
+  const Status st = RuleSet::load({}, &rules);
+  if (!st.ok()) return out + "built-in rule packs: do not load (run `quotex rules test`)";
+  out += "built-in rule packs (name, version, fingerprint of the text):";
+  std::size_t width = 0;
+  for (const PackInfo& p : rules->packs()) width = std::max(width, p.name.size());
+  for (const PackInfo& p : rules->packs()) {
+    out += fmt::format("\n  {:<{}}  {}  {}", p.name, width,
+                       p.version.empty() ? "(none)" : p.version, p.fingerprint);
+  }
+  return out;
 }
 
 }  // namespace quotex::cli

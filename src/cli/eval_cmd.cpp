@@ -53,6 +53,10 @@ int run_eval(const std::vector<std::string>& args) {
     report = eval::run(Extractor(rules, ExtractOptions{}), gold, &read_status);
   }
   for (const Error& e : read_status.errors()) say(e.to_string());
+  if (report.documents == 0) {
+    say(fmt::format("{}: no gold file (*.gold.json beside its *.txt) could be read", gold));
+    return kExitInput;
+  }
   if (show) {
     for (const std::string& m : report.misses) write_out(m + "\n");
   }

@@ -245,7 +245,7 @@ int run_extract(const std::vector<std::string>& args) {
       "text, as one record per finding.",
       "quotex"};
   app.footer(kExamples);
-  app.set_version_flag("--version", std::string("quotex ") + QUOTEX_VERSION);
+  app.set_version_flag("--version", version_text);
   app.add_option("paths", a.paths, "Files or folders to read; none or '-' reads stdin");
   app.add_flag("-r,--recursive", a.recursive,
                "Read folders recursively (*.txt, *.md; *.jsonl with --input jsonl)");
@@ -288,7 +288,12 @@ int run_extract(const std::vector<std::string>& args) {
                  fmt::format("Extract documents larger than this in parts cut at paragraph "
                              "breaks, so memory grows with the part, not the document (default "
                              "{}; 0: never split)",
-                             kDefaultSplitBytes));
+                             kDefaultSplitBytes))
+      ->check(CLI::Validator(
+          [](const std::string& v) {
+            return v.find('-') == std::string::npos ? std::string() : "must not be negative";
+          },
+          "", "not negative"));
   app.add_flag("--context", a.context, "Add each record's enclosing sentence as \"context\"");
   app.add_option("--ignore", a.ignore_file,
                  "Drop records whose id is listed in this file (one id per line, or JSON Lines "
@@ -331,8 +336,7 @@ int run_extract(const std::vector<std::string>& args) {
   }
   const bool tty = isatty(STDOUT_FILENO) != 0;
   Format format = a.format.empty() ? (tty ? Format::text : Format::jsonl) : *parse_format(a.format);
-  bool color =
-      a.color == "always" || (a.color == "auto" && tty && std::getenv("NO_COLOR") == nullptr);
+  bool color = use_color(a.color, tty);
 
   std::shared_ptr<const RuleSet> rules;
   if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;

@@ -17,6 +17,7 @@ int run_rules(const std::vector<std::string>& args) {
   quotex rules test               run every rule's inline examples (exit 1 on a failure)
   quotex rules test my-rules/     the same with my-rules/ added to the built-in packs
   quotex rules lint               also report rules without positive or negative examples
+                                  and packs without a version (exit 1 on any report)
 )");
   std::string action;
   std::vector<std::string> dirs;

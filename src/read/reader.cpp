@@ -217,6 +217,14 @@ bool read_jsonl(Input& in, const std::string& name, const ReadOptions& opt,
   return ok;
 }
 
+bool jsonl_name(const std::string& f) {
+  return f.ends_with(".jsonl") || f.ends_with(".ndjson");
+}
+
+bool is_jsonl(const std::string& path, InputFormat format) {
+  return format == InputFormat::jsonl || (format == InputFormat::by_name && jsonl_name(path));
+}
+
 bool read_one(const std::string& path, const std::string& name, const ReadOptions& opt,
               const DocumentFn& on_doc, const ErrorFn& on_error) {
   if (path.empty()) {
@@ -230,8 +238,8 @@ bool read_one(const std::string& path, const std::string& name, const ReadOption
       on_error(input_error(name, 0, 0, why));
       return false;
     }
-    return opt.format == InputFormat::jsonl ? read_jsonl(in, name, opt, on_doc, on_error)
-                                            : read_text(in, name, opt, on_doc, on_error);
+    return is_jsonl(path, opt.format) ? read_jsonl(in, name, opt, on_doc, on_error)
+                                      : read_text(in, name, opt, on_doc, on_error);
   } catch (const std::bad_alloc&) {
     on_error(input_error(name, 0, 0, "out of memory reading it, skipped"));
     return false;
@@ -240,9 +248,16 @@ bool read_one(const std::string& path, const std::string& name, const ReadOption
 
 bool wanted(const std::string& f, InputFormat format) {
   if (f.ends_with(".gold.json")) return false;  // gold files beside samples are not articles
-  return format == InputFormat::jsonl
-             ? f.ends_with(".jsonl") || f.ends_with(".ndjson")
-             : f.ends_with(".txt") || f.ends_with(".text") || f.ends_with(".md");
+  const bool text = f.ends_with(".txt") || f.ends_with(".text") || f.ends_with(".md");
+  switch (format) {
+    case InputFormat::text:
+      return text;
+    case InputFormat::jsonl:
+      return jsonl_name(f);
+    case InputFormat::by_name:
+      return text || jsonl_name(f);
+  }
+  return false;
 }
 
 // Every wanted file under dir; folders that cannot be read and entries

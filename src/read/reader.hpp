@@ -16,7 +16,9 @@
 
 namespace quotex::read {
 
-enum class InputFormat { text, jsonl };
+// by_name: each file by its name, *.jsonl and *.ndjson as JSON Lines, any
+// other as text; a folder gives both kinds (check's --input auto).
+enum class InputFormat { text, jsonl, by_name };
 
 // The default cap on one document (a text file or a JSON Lines line): the
 // pipeline needs about 25 times a document's size in memory.

@@ -375,6 +375,27 @@ Place place_in_string(const Place& value, std::string_view content, std::size_t 
   return p;
 }
 
+namespace {
+
+// "1.2.3": three numbers, no leading "v", no suffix.
+bool is_version(std::string_view v) {
+  int parts = 0;
+  std::size_t i = 0;
+  while (i < v.size()) {
+    const std::size_t start = i;
+    while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+    if (i == start) return false;
+    ++parts;
+    if (i == v.size()) break;
+    if (v[i] != '.' || parts == 3) return false;
+    ++i;
+    if (i == v.size()) return false;
+  }
+  return parts == 3;
+}
+
+}  // namespace
+
 void parse_pack(std::string_view file, std::string_view name, std::string_view text, PackData* out,
                 Status* status) {
   out->name = std::string(name);
@@ -400,6 +421,13 @@ void parse_pack(std::string_view file, std::string_view name, std::string_view t
       for (auto&& [pk, pv] : *t) {
         if (pk == "lang") {
           if (auto s = pv.value<std::string>()) out->lang = *s;
+        } else if (pk == "version") {
+          auto s = pv.value<std::string>();
+          if (s && is_version(*s)) {
+            out->version = *s;
+          } else {
+            r.error(pv, "[pack] version must be a string of three numbers, \"MAJOR.MINOR.PATCH\"");
+          }
         } else if (pk != "description") {
           r.error(pv, fmt::format("unknown key '{}' in [pack]", pk.str()));
         }

@@ -13,9 +13,10 @@
 namespace quotex::detail {
 
 struct PackData {
-  std::string name;  // "az/quotes"
-  std::string file;  // as reported in errors
-  std::string lang;  // "common" or a language code
+  std::string name;     // "az/quotes"
+  std::string file;     // as reported in errors
+  std::string lang;     // "common" or a language code
+  std::string version;  // [pack] version, "" when not set
   std::vector<std::unique_ptr<Lexicon>> lexicons;
   std::vector<std::unique_ptr<Rule>> rules;
   std::vector<QuotePair> quote_pairs;

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "quotex/rule_set.hpp"
+
 namespace quotex::detail {
 
 // A place in a pack file, 1-based.
@@ -214,6 +216,7 @@ struct Alias {
 };
 
 struct CompiledRules {
+  std::vector<PackInfo> packs;
   std::vector<std::unique_ptr<Lexicon>> lexicons;
   std::vector<Alias> aliases;
   // speaker key (resolve::speaker_key) of a name or variant -> alias

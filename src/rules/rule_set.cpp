@@ -12,6 +12,7 @@
 #include "rules/compile.hpp"
 #include "rules/embedded.hpp"
 #include "rules/load.hpp"
+#include "util/hash.hpp"
 
 namespace quotex {
 
@@ -28,6 +29,7 @@ struct Source {
   std::string file;  // for messages
   std::string name;  // pack name
   std::string text;
+  bool built_in = false;
 };
 
 // The lexicons of packs that later sources replace: a pack that leaves one
@@ -55,12 +57,18 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
   for (std::size_t i = 0; i < sources.size(); ++i) last[sources[i].name] = i;
   Status status;
   std::vector<PackData> packs;
+  std::vector<PackInfo> infos;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     if (last[sources[i].name] != i) continue;
     PackData pack;
     detail::parse_pack(sources[i].file, sources[i].name, sources[i].text, &pack, &status);
+    infos.push_back(PackInfo{pack.name, pack.lang, pack.version,
+                             fmt::format("{:08x}", util::fnv1a(sources[i].text) >> 32),
+                             sources[i].file, sources[i].built_in});
     packs.push_back(std::move(pack));
   }
+  std::sort(infos.begin(), infos.end(),
+            [](const PackInfo& a, const PackInfo& b) { return a.name < b.name; });
   auto compiled = detail::compile_packs(std::move(packs), &status, lost_lexicons(sources, last));
   if (!status.ok()) {
     // Report in reading order: by file, then place.
@@ -73,6 +81,7 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
     out->reset();
     return sorted;
   }
+  compiled->packs = std::move(infos);
   *out = make(std::move(compiled));
   return status;
 }
@@ -80,7 +89,8 @@ Status finish(std::vector<Source> sources, std::shared_ptr<const RuleSet>* out,
 std::vector<Source> embedded_sources() {
   std::vector<Source> s;
   for (const auto& p : rules::embedded_packs()) {
-    s.push_back(Source{std::string(p.file), detail::pack_name_of(p.file), std::string(p.text)});
+    s.push_back(
+        Source{std::string(p.file), detail::pack_name_of(p.file), std::string(p.text), true});
   }
   return s;
 }
@@ -113,7 +123,7 @@ Status RuleSet::load(const std::vector<std::string>& extra_dirs,
       std::stringstream ss;
       ss << in.rdbuf();
       std::string rel = fs::relative(f, dir, ec).generic_string();
-      sources.push_back(Source{f.string(), detail::pack_name_of(rel), ss.str()});
+      sources.push_back(Source{f.string(), detail::pack_name_of(rel), ss.str(), false});
     }
   }
   if (!status.ok()) return status;
@@ -127,7 +137,7 @@ Status RuleSet::load_texts(const std::vector<PackText>& packs, bool with_embedde
   std::vector<Source> sources;
   if (with_embedded) sources = embedded_sources();
   for (const PackText& p : packs) {
-    sources.push_back(Source{p.file, detail::pack_name_of(p.file), p.text});
+    sources.push_back(Source{p.file, detail::pack_name_of(p.file), p.text, false});
   }
   return finish(std::move(sources), out, [](std::unique_ptr<CompiledRules> c) {
     return std::unique_ptr<RuleSet>(new RuleSet(std::move(c)));
@@ -147,6 +157,10 @@ std::vector<RuleInfo> RuleSet::list() const {
   return v;
 }
 
+const std::vector<PackInfo>& RuleSet::packs() const {
+  return compiled_->packs;
+}
+
 std::vector<std::string> RuleSet::languages() const {
   std::vector<std::string> out;
   for (const auto& [lang, lr] : compiled_->languages) {
@@ -161,6 +175,12 @@ std::size_t RuleSet::size() const {
 
 std::vector<Error> RuleSet::lint() const {
   std::vector<Error> v;
+  for (const PackInfo& p : compiled_->packs) {
+    if (p.version.empty()) {
+      v.push_back(Error{ErrorKind::rule, p.file, 1, 1,
+                        fmt::format("pack '{}' has no [pack] version", p.name)});
+    }
+  }
   for (const auto& r : compiled_->rules) {
     int pos = 0, neg = 0;
     for (const auto& e : r->examples) (e.positive ? pos : neg)++;

@@ -49,6 +49,10 @@ python3 -c 'import json,sys; print(json.dumps({"id":"t1","text":open(sys.argv[1]
   "$tmp/src/transcript.txt" > "$tmp/sources.jsonl"
 "$Q" check --source "$tmp/sources.jsonl" < "$tmp/drafts/verbatim.txt" > "$tmp/out"; rc=$?
 check "JSONL source, stdin draft" '[ $rc -eq 0 ] && grep -q "\"source\":\"t1\"" "$tmp/out" && grep -q "\"doc\":\"-\"" "$tmp/out"'
+# A folder of JSON Lines sources read with -r: auto reads each file by its name.
+mkdir -p "$tmp/jsonl-sources" && cp "$tmp/sources.jsonl" "$tmp/jsonl-sources/archive.ndjson"
+"$Q" check "$tmp/drafts/verbatim.txt" -r --source "$tmp/jsonl-sources" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "-r folder of JSONL sources: read as JSON Lines" '[ $rc -eq 0 ] && grep -q "\"source\":\"t1\"" "$tmp/out"'
 
 # A quote not in the sources; a translation.
 printf 'Həsənov deyib: «Biz sabah muzeyə gedəcəyik».\n' > "$tmp/nf.txt"
@@ -72,6 +76,10 @@ check "no quotations: exit 0, no records" '[ $rc -eq 0 ] && [ -z "$out" ]'
 "$Q" check "$tmp/drafts/verbatim.txt" 2> "$tmp/err"; rc=$?
 check "no --source is a usage error" '[ $rc -eq 2 ] && grep -q -- "--source" "$tmp/err"'
 if command -v script > /dev/null; then
+  NO_COLOR= script -qec "$Q check $tmp/drafts/altered.txt --source $tmp/src/transcript.txt" /dev/null > "$tmp/out" 2>&1
+  check "NO_COLOR set but empty: colour on a terminal" 'grep -q $'"'"'\x1b\['"'"' "$tmp/out"'
+  NO_COLOR=1 script -qec "$Q check $tmp/drafts/altered.txt --source $tmp/src/transcript.txt" /dev/null > "$tmp/out" 2>&1
+  check "NO_COLOR=1: no colour on a terminal" '! grep -q $'"'"'\x1b\['"'"' "$tmp/out"'
   script -qec "$Q check --source $tmp/src/transcript.txt $tmp/drafts/verbatim.txt" /dev/null > "$tmp/out" 2>&1; rc=$?
   check "drafts after --source, stdin a terminal: usage error, no wait" '[ $rc -eq 2 ] && grep -q "no draft" "$tmp/out"'
 fi

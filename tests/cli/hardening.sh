@@ -20,6 +20,12 @@ check "closed stdout exits 3 with a message" \
 check "rules list on a full disk exits 3" '[ $rc -eq 3 ] && [ -s "$tmp/err" ]'
 "$Q" eval --gold "$SRC/samples/az" > /dev/full 2> "$tmp/err"; rc=$?
 check "eval on a full disk exits 3" '[ $rc -eq 3 ] && [ -s "$tmp/err" ]'
+"$Q" eval --gold "$tmp/nosuch" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "eval of a missing gold folder: exit 3, a message, no score table" \
+  '[ $rc -eq 3 ] && grep -q "no gold file" "$tmp/err" && [ ! -s "$tmp/out" ]'
+"$Q" --split-bytes -1 "$SEED" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a negative --split-bytes is a usage error" \
+  '[ $rc -eq 2 ] && grep -q "must not be negative" "$tmp/err" && [ ! -s "$tmp/out" ]'
 # stderr unwritable and an input error: the other documents still come out.
 "$Q" "$SEED" "$tmp/nosuch.txt" "$SEED" > "$tmp/o.jsonl" 2> /dev/full; rc=$?
 check "unwritable stderr loses no records" \

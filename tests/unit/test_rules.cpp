@@ -114,13 +114,61 @@ TEST_CASE("rules test reports a failing example at its place", "[rules]") {
 
 TEST_CASE("lint asks for examples", "[rules]") {
   std::shared_ptr<const RuleSet> rs;
-  Status st = RuleSet::load_texts(
-      {{"my/az/bare.toml", "[[rule]]\nid = \"x.bare\"\ntype = \"date\"\npattern = 'x'\n"}}, true,
-      &rs);
+  Status st = RuleSet::load_texts({{"my/az/bare.toml",
+                                    "[pack]\nversion = \"1.0.0\"\n[[rule]]\nid = \"x.bare\"\ntype "
+                                    "= \"date\"\npattern = 'x'\n"}},
+                                  true, &rs);
   REQUIRE(st.ok());
   std::vector<std::string> lint;
   for (const Error& e : rs->lint()) lint.push_back(e.to_string());
   CHECK(lint ==
-        std::vector<std::string>{"my/az/bare.toml:1:1: rule 'x.bare' has no positive example",
-                                 "my/az/bare.toml:1:1: rule 'x.bare' has no negative example"});
+        std::vector<std::string>{"my/az/bare.toml:3:1: rule 'x.bare' has no positive example",
+                                 "my/az/bare.toml:3:1: rule 'x.bare' has no negative example"});
+}
+
+TEST_CASE("every built-in pack has a version, and packs are listed with a fingerprint",
+          "[rules][version]") {
+  std::shared_ptr<const RuleSet> rs;
+  REQUIRE(RuleSet::load({}, &rs).ok());
+  REQUIRE(!rs->packs().empty());
+  for (const PackInfo& p : rs->packs()) {
+    INFO(p.name);
+    CHECK(p.built_in);
+    CHECK(!p.version.empty());
+    CHECK(p.fingerprint.size() == 8);
+  }
+  CHECK(rs->lint().empty());
+}
+
+TEST_CASE("a pack's version must be MAJOR.MINOR.PATCH", "[rules][version]") {
+  for (const char* bad : {"\"1.2\"", "\"v1.2.3\"", "\"1.2.3-rc1\"", "\"1..3\"", "3"}) {
+    INFO(bad);
+    auto errs = load_errors("my/az/v.toml", std::string("[pack]\nversion = ") + bad + "\n");
+    REQUIRE(errs.size() == 1);
+    CHECK(errs[0].rfind("my/az/v.toml:2:11: [pack] version must be", 0) == 0);
+  }
+  CHECK(load_errors("my/az/v.toml", "[pack]\nversion = \"10.0.12\"\n").empty());
+}
+
+TEST_CASE(
+    "a user's pack replaces the built-in one in the pack list; one without a version "
+    "is a lint finding",
+    "[rules][version]") {
+  std::shared_ptr<const RuleSet> rs;
+  REQUIRE(RuleSet::load_texts({{"rules/az/aliases.toml", "[pack]\ndescription = \"mine\"\n"}}, true,
+                              &rs)
+              .ok());
+  const auto& packs = rs->packs();
+  auto it = std::find_if(packs.begin(), packs.end(),
+                         [](const PackInfo& p) { return p.name == "az/aliases"; });
+  REQUIRE(it != packs.end());
+  CHECK(!it->built_in);
+  CHECK(it->version.empty());
+  CHECK(it->file == "rules/az/aliases.toml");
+  CHECK(std::count_if(packs.begin(), packs.end(),
+                      [](const PackInfo& p) { return p.name == "az/aliases"; }) == 1);
+  auto lint = rs->lint();
+  REQUIRE(!lint.empty());
+  CHECK(lint[0].to_string() ==
+        "rules/az/aliases.toml:1:1: pack 'az/aliases' has no [pack] version");
 }
