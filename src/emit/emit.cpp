@@ -328,8 +328,8 @@ std::string to_text(const Record& r, bool color) {
     case RecordType::amount:
     case RecordType::target: {
       std::string v = r.value ? number(*r.value) : "?";
-      if (r.value_max) v += "-" + number(*r.value_max);
-      std::string unit = r.unit ? " " + t(r.unit) : "";
+      if (r.value_max) v += fmt::format("-{}", number(*r.value_max));
+      std::string unit = r.unit ? fmt::format(" {}", t(r.unit)) : "";
       std::string extra;
       if (r.bound) extra += " bound=" + t(r.bound);
       if (r.metric) extra += " metric=" + t(r.metric);

@@ -376,9 +376,14 @@ bool resolve_date(const match::Hit& hit, std::string_view text, const std::strin
   };
   r->date_value = iso(year, month, day);
   if (r->date_value.empty()) return false;
-  if (year_max) r->date_value += "/" + iso(year_max, month, day);
-  if (month_max) r->date_value += "/" + iso(year, month_max, std::nullopt);
-  if (day_max) r->date_value += "/" + iso(year, month, day_max);
+  // Appended in two steps: `"/" + std::string&&` trips GCC 12's -Wrestrict at -O3.
+  const auto interval_end = [&](const std::string& end) {
+    r->date_value += '/';
+    r->date_value += end;
+  };
+  if (year_max) interval_end(iso(year_max, month, day));
+  if (month_max) interval_end(iso(year, month_max, std::nullopt));
+  if (day_max) interval_end(iso(year, month, day_max));
   return true;
 }
 
