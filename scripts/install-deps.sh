@@ -10,6 +10,7 @@ packages=(
   parallel python3 clang-format time
   ripgrep bc  # the benchmark (tests/bench/run.sh): reference scan, arithmetic
   clang libclang-rt-14-dev  # libFuzzer targets (tests/fuzz)
+  dpkg-dev file groff-base man-db bash-completion  # packaging, the manual and completion tests
 )
 
 missing=()
