@@ -60,7 +60,7 @@ check "-r reads nested folders, skips binary with a message" '[ $rc -eq 3 ] && g
 "$Q" "$tmp/corpus" > /dev/null 2> "$tmp/err"; rc=$?
 check "folder without -r" '[ $rc -eq 3 ] && grep -q "is a directory" "$tmp/err"'
 "$Q" "$tmp/nosuch.txt" "$SEED" > "$tmp/o.jsonl" 2> "$tmp/err"; rc=$?
-check "missing file reported, others kept" '[ $rc -eq 3 ] && grep -q "nosuch.txt: cannot open" "$tmp/err" && [ "$(grep -c quote "$tmp/o.jsonl")" -eq 10 ]'
+check "missing file reported, others kept" '[ $rc -eq 3 ] && grep -q "nosuch.txt: cannot open" "$tmp/err" && [ "$(grep -c "\"type\":\"quote\"" "$tmp/o.jsonl")" -eq 10 ]'
 
 # JSON Lines input: a bad line is reported with its line; the rest survive.
 python3 - "$SEED" > "$tmp/docs.jsonl" <<'PY'
