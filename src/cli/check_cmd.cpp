@@ -115,6 +115,7 @@ int run_check(const std::vector<std::string>& args) {
 
   std::shared_ptr<const RuleSet> rules;
   if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;
+  if (!known_language(a.lang, *rules)) return kExitUsage;
   ExtractOptions opt;
   opt.lang = a.lang;
   check::Checker checker(rules, opt);

@@ -40,6 +40,10 @@ int parse_args(CLI::App& app, const std::vector<std::string>& args);
 // exit code (kExitUsage or kExitInput), or 0 when *out is ready.
 int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleSet>* out);
 
+// --lang: empty (detect), a language quotex detects, or one a pack adds.
+// Otherwise says which are known and returns false (a usage error).
+bool known_language(const std::string& lang, const RuleSet& rules);
+
 // --color: "always", or "auto" on a terminal unless NO_COLOR is set to a
 // non-empty value (no-color.org).
 bool use_color(const std::string& when, bool tty);

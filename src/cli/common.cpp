@@ -1,13 +1,16 @@
 // Pieces every subcommand shares: argument parsing, rule loading, threads
 // under a memory limit.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <malloc.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "cli/commands.hpp"
+#include "text/language.hpp"
 
 namespace quotex::cli {
 
@@ -38,6 +41,17 @@ int load_rules(const std::vector<std::string>& dirs, std::shared_ptr<const RuleS
   if (st.ok()) return 0;
   for (const Error& e : st.errors()) say(e.to_string());
   return st.errors()[0].kind == ErrorKind::usage ? kExitUsage : kExitInput;
+}
+
+bool known_language(const std::string& lang, const RuleSet& rules) {
+  if (lang.empty()) return true;
+  std::set<std::string> known(std::begin(text::kDetectedLanguages),
+                              std::end(text::kDetectedLanguages));
+  for (const std::string& l : rules.languages()) known.insert(l);
+  if (known.contains(lang)) return true;
+  say(fmt::format("quotex: --lang: unknown language '{}' (known: {})", lang,
+                  fmt::join(known, ", ")));
+  return false;
 }
 
 bool use_color(const std::string& when, bool tty) {

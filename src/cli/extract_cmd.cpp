@@ -1,6 +1,5 @@
 // quotex [extract] [PATH...]: the default command.
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +12,6 @@
 #include <cstring>
 #include <fstream>
 #include <new>
-#include <set>
 #include <shared_mutex>
 #include <thread>
 #include <unordered_set>
@@ -26,7 +24,6 @@
 #include "quotex/extractor.hpp"
 #include "read/decode.hpp"
 #include "read/reader.hpp"
-#include "text/language.hpp"
 #include "util/iso_date.hpp"
 
 namespace quotex::cli {
@@ -340,16 +337,7 @@ int run_extract(const std::vector<std::string>& args) {
 
   std::shared_ptr<const RuleSet> rules;
   if (int code = load_rules(a.rules_dirs, &rules); code != 0) return code;
-  if (!a.lang.empty()) {
-    std::set<std::string> known(std::begin(text::kDetectedLanguages),
-                                std::end(text::kDetectedLanguages));
-    for (const std::string& lang : rules->languages()) known.insert(lang);
-    if (!known.contains(a.lang)) {
-      say(fmt::format("quotex: --lang: unknown language '{}' (known: {})", a.lang,
-                      fmt::join(known, ", ")));
-      return kExitUsage;
-    }
-  }
+  if (!known_language(a.lang, *rules)) return kExitUsage;
   Extractor extractor(rules, opt);
   read::ReadOptions ro;
   ro.recursive = a.recursive;

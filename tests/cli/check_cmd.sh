@@ -92,6 +92,8 @@ printf '{"id":"x","text":"ok"}\nnot json\n' > "$tmp/bad.jsonl"
 check "bad JSONL source line: file:line: message, exit 3, the rest kept" '[ $rc -eq 3 ] && grep -q "bad.jsonl:2" "$tmp/err" && grep -q "\"verdict\":\"verbatim\"" "$tmp/out"'
 "$Q" check --format nosuch "$tmp/drafts/verbatim.txt" --source "$tmp/src" 2>/dev/null; rc=$?
 check "--format unknown is a usage error" '[ $rc -eq 2 ]'
+"$Q" check --lang xx "$tmp/drafts/verbatim.txt" --source "$tmp/src" 2> "$tmp/err"; rc=$?
+check "--lang unknown is a usage error" '[ $rc -eq 2 ] && grep -q "unknown language '"'"'xx'"'"'" "$tmp/err"'
 
 # A closed pipe ends quietly.
 for i in $(seq 1 200); do cat "$tmp/drafts/verbatim.txt"; done > "$tmp/many.txt"
