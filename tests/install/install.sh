@@ -57,12 +57,23 @@ check "the consumer's records are the program's" \
   '[ "$("$tmp/consumer/consumer" "$SEED" 2025-10-21 | md5sum)" = "$("$P/bin/quotex" --format jsonl --doc-date 2025-10-21 "$SEED" | md5sum)" ]'
 check "the consumer found quotex in the prefix, not the build tree" \
   'grep -q "quotex_DIR:PATH=$P/$libdir/cmake/quotex" "$tmp/consumer/CMakeCache.txt"'
-# The version file: 0.x promises nothing across minor versions.
+# The version file: 0.1 is this version; 0.x promises nothing across minor versions.
 mkdir -p "$tmp/v"
-printf 'cmake_minimum_required(VERSION 3.22)\nproject(v NONE)\nfind_package(quotex 9.0 QUIET)\nif(quotex_FOUND)\n  message(FATAL_ERROR "found")\nendif()\n' \
-  > "$tmp/v/CMakeLists.txt"
-cmake -S "$tmp/v" -B "$tmp/v/b" -DCMAKE_PREFIX_PATH="$P" > /dev/null 2>&1; rc=$?
-check "find_package(quotex 9.0) does not take this version" '[ $rc -eq 0 ]'
+cat > "$tmp/v/CMakeLists.txt" << 'CMAKE'
+cmake_minimum_required(VERSION 3.22)
+project(v LANGUAGES CXX)
+find_package(quotex 9.0 QUIET)
+if(quotex_FOUND)
+  message(FATAL_ERROR "9.0 taken")
+endif()
+find_package(quotex 0.1 QUIET)
+if(NOT quotex_FOUND OR NOT TARGET quotex::core)
+  message(FATAL_ERROR "0.1 not found")
+endif()
+CMAKE
+cmake -S "$tmp/v" -B "$tmp/v/b" -DCMAKE_PREFIX_PATH="$P" -DCMAKE_CXX_COMPILER="$CXX" \
+  > "$tmp/v.log" 2>&1; rc=$?
+check "find_package takes 0.1 and refuses 9.0" '[ $rc -eq 0 ]' || cat "$tmp/v.log" >&2
 
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
