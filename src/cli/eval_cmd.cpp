@@ -38,7 +38,7 @@ int run_eval(const std::vector<std::string>& args) {
                  "Exit 1 when the F1 of claims (documents whose gold lists them) is below this");
   app.add_option("--min-claim-speaker", min_cs,
                  "Exit 1 when the share of found claims with the gold's speaker is below this");
-  app.add_flag("--show", show, "List every missed and extra item");
+  app.add_flag("--show", show, "List every missed and extra item, and every wrong field");
   app.add_option("--records", records,
                  "Score the records of this JSON Lines file (from any build or tool) instead of "
                  "running the extractor");

@@ -244,8 +244,9 @@ int run_extract(const std::vector<std::string>& args) {
   app.footer(kExamples);
   app.set_version_flag("--version", version_text);
   app.add_option("paths", a.paths, "Files or folders to read; none or '-' reads stdin");
-  app.add_flag("-r,--recursive", a.recursive,
-               "Read folders recursively (*.txt, *.md; *.jsonl with --input jsonl)");
+  app.add_flag(
+      "-r,--recursive", a.recursive,
+      "Read folders recursively (*.txt, *.text, *.md; *.jsonl, *.ndjson with --input jsonl)");
   app.add_option("--lang", a.lang,
                  "Language of every document (az, en, ru, tr, kk); default: detect");
   app.add_option("--types", a.types,
