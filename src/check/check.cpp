@@ -802,10 +802,7 @@ std::string to_json(const Citation& c) {
   o.str("doc", c.quote.doc);
   o.str("type", "citation");
   o.str("text", c.quote.text);
-  o.num("start", c.quote.start);
-  o.num("end", c.quote.end);
-  o.num("line", c.quote.line);
-  o.num("col", c.quote.col);
+  o.place(c.quote);
   o.str("lang", c.quote.lang);
   o.str("rule", c.quote.rule);
   // The quote's id, made a citation's: stable across runs like it.
@@ -1070,10 +1067,7 @@ std::string to_json(const RenderingGroup& g) {
     json::Obj m;
     m.str("doc", r.doc);
     m.str("text", r.text);
-    m.num("start", r.start);
-    m.num("end", r.end);
-    m.num("line", r.line);
-    m.num("col", r.col);
+    m.place(r);
     m.opt("speaker", r.speaker);
     m.s.push_back('}');
     if (members.size() > 1) members.push_back(',');

@@ -148,10 +148,7 @@ std::string to_json(const Record& r) {
   o.str("doc", r.doc);
   o.str("type", to_string(r.type));
   o.str("text", r.text);
-  o.num("start", r.start);
-  o.num("end", r.end);
-  o.num("line", r.line);
-  o.num("col", r.col);
+  o.place(r);
   o.str("lang", r.lang);
   o.str("rule", r.rule);
   o.str("id", r.id);

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "quotex/record.hpp"
+
 namespace quotex::json {
 
 // Appends s as a JSON string (quoted, escaped; s must be valid UTF-8).
@@ -43,6 +45,13 @@ struct Obj {
   void raw(std::string_view k, std::string_view v) {
     key(k);
     s += v;
+  }
+  // Where a record stands: start, end, line, col (SPEC §2).
+  void place(const Record& r) {
+    num("start", r.start);
+    num("end", r.end);
+    num("line", r.line);
+    num("col", r.col);
   }
 };
 

@@ -184,11 +184,7 @@ void assign_speaker_ids(const CompiledRules& rules, const std::string& doc_date,
     if (r.speaker) {
       std::string key = resolve::speaker_key(*r.speaker, r.lang);
       auto it = rules.alias_by_key.find(key);
-      r.speaker_id =
-          it != rules.alias_by_key.end()
-              ? (it->second->id.empty() ? resolve::speaker_key(it->second->name, it->second->lang)
-                                        : it->second->id)
-              : std::move(key);
+      r.speaker_id = it != rules.alias_by_key.end() ? it->second->id : std::move(key);
       continue;
     }
     if (!r.speaker_text || doc_date.empty()) continue;
@@ -198,8 +194,7 @@ void assign_speaker_ids(const CompiledRules& rules, const std::string& doc_date,
       // ISO days compare as strings.
       if ((role->from.empty() || role->from <= doc_date) &&
           (role->to.empty() || doc_date < role->to)) {
-        r.speaker_id =
-            alias->id.empty() ? resolve::speaker_key(alias->name, alias->lang) : alias->id;
+        r.speaker_id = alias->id;
         break;
       }
     }
@@ -207,8 +202,9 @@ void assign_speaker_ids(const CompiledRules& rules, const std::string& doc_date,
 }
 
 // The sentences of a document in its original bytes, in order.
-std::vector<std::pair<std::size_t, std::size_t>> original_sentences(const Prepared& p) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+using Sentences = std::vector<std::pair<std::size_t, std::size_t>>;
+Sentences original_sentences(const Prepared& p) {
+  Sentences out;
   for (const text::Span& s : p.seg.sentences) {
     const std::size_t b = p.norm.orig_start(s.begin);
     out.emplace_back(b, std::max(b, p.norm.orig_end(s.end)));
@@ -251,9 +247,9 @@ void find_predicate(std::string_view sentence, std::size_t figure_end, std::stri
 // the dates, amounts and targets in it, the speaker of the quotation that
 // holds its first figure (none: the writer's), the verb of change and the
 // date the figure is about.
-void add_claims(const Document& doc, const Prepared& p, std::vector<Record>* records_out) {
+void add_claims(const Document& doc, const Prepared& p, const Sentences& sentences,
+                std::vector<Record>* records_out) {
   std::vector<Record>& records = *records_out;
-  const auto sentences = original_sentences(p);
   std::vector<Record> claims;
   text::Lines lines(doc.text);  // claims come in order: one walk
   std::vector<const Record*> quotes, open_quotes;
@@ -303,12 +299,10 @@ void add_claims(const Document& doc, const Prepared& p, std::vector<Record>* rec
       c.speaker_id = by->speaker_id;
       c.cue_class = by->cue_class;
     }
-    const Record* target = nullptr;
-    for (const Record* r : inside) {
-      if (r->type == RecordType::target && target == nullptr) target = r;
-    }
     find_predicate(text, (*figure)->end - c.start, c.lang, p.lr->target_verb, &c);
-    if (target != nullptr && target->direction) c.direction = target->direction;
+    const auto target = std::find_if(inside.begin(), inside.end(),
+                                     [](const Record* r) { return r->type == RecordType::target; });
+    if (target != inside.end() && (*target)->direction) c.direction = (*target)->direction;
     // The date the figure is about: a date that is no target's deadline.
     for (const Record* r : inside) {
       if (r->type != RecordType::date) continue;
@@ -332,18 +326,19 @@ void add_claims(const Document& doc, const Prepared& p, std::vector<Record>* rec
 }
 
 // --context: each record's enclosing sentence(s), as written.
-void add_context(const Document& doc, const Prepared& p, std::vector<Record>* records) {
-  std::vector<std::size_t> starts;  // of the sentences, in the original
-  for (const text::Span& s : p.seg.sentences) starts.push_back(p.norm.orig_start(s.begin));
-  if (starts.empty()) return;
+void add_context(const Document& doc, const Prepared& p, const Sentences& sentences,
+                 std::vector<Record>* records) {
+  if (sentences.empty()) return;
   auto sentence_of = [&](std::size_t off) {
-    const auto it = std::upper_bound(starts.begin(), starts.end(), off);
-    return it == starts.begin() ? 0 : static_cast<std::size_t>(it - starts.begin() - 1);
+    const auto it = std::upper_bound(
+        sentences.begin(), sentences.end(), off,
+        [](std::size_t o, const std::pair<std::size_t, std::size_t>& s) { return o < s.first; });
+    return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
   };
   for (Record& r : *records) {
     const std::size_t first = sentence_of(r.start);
     const std::size_t last = sentence_of(r.end > r.start ? r.end - 1 : r.start);
-    const std::size_t b = starts[first];
+    const std::size_t b = sentences[first].first;
     const std::size_t e = std::max(b, p.norm.orig_end(p.seg.sentences[last].end));
     r.context = std::string(text::trim(std::string_view(doc.text).substr(b, e - b)));
   }
@@ -364,11 +359,12 @@ std::vector<Record> resolve_document(const Extractor& ex, const Document& doc, c
   }
   locate(doc, &records);
   assign_speaker_ids(ex.rules().compiled(), rs.doc_date, &records);
+  const Sentences sentences = claims || rs.opt().context ? original_sentences(p) : Sentences{};
   if (claims) {
-    add_claims(doc, p, &records);
+    add_claims(doc, p, sentences, &records);
     std::erase_if(records, [&](const Record& r) { return !ex.options().wants(r.type); });
   }
-  if (rs.opt().context) add_context(doc, p, &records);
+  if (rs.opt().context) add_context(doc, p, sentences, &records);
   return records;
 }
 

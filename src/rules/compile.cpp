@@ -39,10 +39,12 @@ const char* rule_type_name(RuleType t) {
 namespace {
 
 // Every name and variant of an alias by its speaker key (a later pack's
-// alias wins), and every role by its folded title.
+// alias wins), and every role by its folded title. An alias without an id
+// gets its name's key.
 void index_aliases(CompiledRules* out) {
-  for (const Alias& a : out->aliases) {
+  for (Alias& a : out->aliases) {
     std::vector<std::string> keys{resolve::speaker_key(a.name, a.lang)};
+    if (a.id.empty()) a.id = keys.front();
     for (const std::string& v : a.variants) {
       bool cyrillic = false;
       for (std::size_t i = 0; i < v.size();) {

@@ -207,7 +207,7 @@ struct AliasRole {
   Place place;
 };
 struct Alias {
-  std::string id;  // speaker_id; default: the key of `name`
+  std::string id;  // speaker_id; when the pack gives none, the key of `name` (set by compile)
   std::string name;
   std::vector<std::string> variants;
   std::vector<AliasRole> roles;
